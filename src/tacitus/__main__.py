@@ -1,0 +1,5 @@
+"""``python -m tacitus`` runs the CLI (what the tests and the benchmark spawn)."""
+
+from tacitus.cli.main import main
+
+main()

@@ -1,0 +1,40 @@
+"""Assemble the default pipeline from the stage packages.
+
+Why here and not in the CLI: the CLI, the API, the benchmark and the distributed runner all need the same
+pipeline, built the same way from one :class:`~tacitus.settings.Settings`. This is the one place where the
+stage packages meet; no stage imports another stage's internals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tacitus.actors.dictionary import ActorDictionary
+from tacitus.actors.stage import ActorStage
+from tacitus.extract.claims import ClaimStage
+from tacitus.extract.events import EventStage
+from tacitus.extract.quotes import QuoteStage
+from tacitus.geo.gazetteer import Gazetteer
+from tacitus.geo.stage import PlaceStage
+from tacitus.nlp.stage import SpacyStage
+from tacitus.pipeline import Pipeline, Stage
+from tacitus.settings import Settings
+from tacitus.time.stage import DateStage
+
+
+def build_pipeline(settings: Settings, *, today: dt.date | None = None) -> Pipeline:
+    """The full extraction pipeline: nlp -> quotes -> claims -> actors -> dates -> places -> events."""
+    actors = ActorDictionary.load(Path(settings.actors_file) if settings.actors_file else None)
+    gazetteer = Gazetteer.open(Path(settings.gazetteer) if settings.gazetteer else None)
+    patterns = [*actors.patterns(), *gazetteer.patterns()]
+    stages: list[Stage] = [
+        SpacyStage(settings.model, patterns),
+        QuoteStage(),
+        ClaimStage(),
+        ActorStage(actors),
+        DateStage(today=today),
+        PlaceStage(gazetteer),
+        EventStage(actors),
+    ]
+    return Pipeline(stages, batch_size=settings.batch_size)
