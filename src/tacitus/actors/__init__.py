@@ -1,0 +1,1 @@
+"""Actors: a curated dictionary of conflict actors and the stage that resolves mentions to them."""

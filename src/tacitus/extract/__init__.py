@@ -1,0 +1,1 @@
+"""Extraction from parsed text: quotes, claims (counts with hedges), modality and events."""

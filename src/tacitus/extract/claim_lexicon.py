@@ -1,0 +1,74 @@
+"""The claim finder's word lists (``data/claim_lexicon.yaml``) in the shapes it needs.
+
+Why a loader of its own: the finder looks words up on every candidate sentence, so the lists become
+frozensets and dicts once per process, and a typo in the YAML fails loudly at load, not silently later.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from tacitus.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLexicon:
+    """Predicates by lemma, their combinations, and the nouns that say what is counted."""
+
+    predicates: dict[str, dict[str, str]]
+    combinations: dict[tuple[str, str], str]
+    fatal_verbs: frozenset[str]
+    fatal_markers: frozenset[str]
+    person_nouns: frozenset[str]
+    units: dict[str, str]
+    territory_nouns: frozenset[str]
+    bare_number_deps: frozenset[str]
+    singular_determiners: frozenset[str]
+    change_verbs: frozenset[str]
+    subject_victim: frozenset[str]
+    figure_nouns: frozenset[str]
+
+    @property
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lemma that can make a sentence worth parsing for claims (the cheap pre-filter)."""
+        words = set(self.predicates) | {verb for verb, _ in self.combinations} | set(self.change_verbs)
+        return frozenset(words)
+
+    def kinds(self, lemma: str) -> dict[str, str] | None:
+        """The kinds a predicate lemma gives ({"people": ..., "territory": ...}), or None."""
+        return self.predicates.get(lemma)
+
+
+def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw[key])
+
+
+@functools.lru_cache(maxsize=1)
+def claim_lexicon() -> ClaimLexicon:
+    """Load ``data/claim_lexicon.yaml`` once per process."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("tacitus.extract").joinpath("data/claim_lexicon.yaml").read_text(encoding="utf-8")
+    )
+    try:
+        combinations = {(str(v), str(p)): str(k) for v, p, k in raw["combinations"]}
+        return ClaimLexicon(
+            predicates={str(k): {str(a): str(b) for a, b in v.items()} for k, v in raw["predicates"].items()},
+            combinations=combinations,
+            fatal_verbs=_words(raw, "fatal_verbs"),
+            fatal_markers=_words(raw, "fatal_markers"),
+            person_nouns=_words(raw, "person_nouns"),
+            units={str(k): str(v) for k, v in raw["units"].items()},
+            territory_nouns=_words(raw, "territory_nouns"),
+            bare_number_deps=frozenset(str(w) for w in raw["bare_number_deps"]),
+            singular_determiners=_words(raw, "singular_determiners"),
+            change_verbs=_words(raw, "change_verbs"),
+            subject_victim=_words(raw, "subject_victim"),
+            figure_nouns=_words(raw, "figure_nouns"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"claim_lexicon.yaml is malformed ({exc}); see its header for the format") from exc

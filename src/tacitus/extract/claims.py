@@ -1,0 +1,321 @@
+"""The claim finder: every statement of how many people were killed, hurt, taken, displaced, trapped
+or freed, and of how much land is held or retaken, with its hedge, victim, actor, modality and source.
+
+Why this shape: a count means nothing without what happened to whom, and a number tied to the wrong
+verb is worse than none. So the finder starts from the numbers (the quantity grammar), links each
+through the dependency parse to an outcome predicate from ``data/claim_lexicon.yaml``, and drops the
+number when no link is found ("30 trucks", "two days", "in 2014"). Sentences with no outcome word are
+skipped before any tree walking: most news sentences state no count, and the check is one set lookup
+per token.
+
+Decisions (see docs/benchmarks/claims.md):
+
+* evidence is the sentence that holds the figure (``document.text[start:end]``, whitespace trimmed);
+* a count with no number of its own ("this number has decreased to 4,000") takes kind, unit, rate and
+  victim from the claim before it in the document; "the death toll rose to 41" is a killed claim;
+* "a man was killed" is one person killed; "no one was killed" is a claim of zero, negated;
+* the source is the innermost quote or reported clause around the figure and its predicate.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from tacitus.extract.claim_lexicon import ClaimLexicon, claim_lexicon
+from tacitus.extract.claim_source import source_of
+from tacitus.extract.claim_syntax import (
+    Counted,
+    Predicate,
+    actor_of,
+    anchor_of,
+    counted,
+    find_predicate,
+    is_person,
+    is_territory,
+    phrase,
+    predicate_kinds,
+)
+from tacitus.extract.modality import modality_of
+from tacitus.extract.quantities import Quantity, find_rate, scan
+from tacitus.model import Claim, Evidence, Quote
+from tacitus.pipeline import Analysis
+
+log = logging.getLogger(__name__)
+
+STAGE = "extract.claims"
+VERSION = "1"
+NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
+RATE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "nmod"})
+
+
+class ClaimStage:
+    """Adds ``claims`` from the parse and the quotes (for sources)."""
+
+    name: ClassVar[str] = STAGE
+    version: ClassVar[str] = VERSION
+    requires: ClassVar[frozenset[str]] = frozenset({"parsed", "quotes"})
+    provides: ClassVar[frozenset[str]] = frozenset({"claims"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        claims = find_claims(analysis.parsed, analysis.quotes)
+        return analysis.model_copy(update={"claims": claims})
+
+
+def find_claims(doc: Any, quotes: Sequence[Quote] = ()) -> list[Claim]:
+    """Every claim in a spaCy ``Doc``, in text order; ``quotes`` give the sources."""
+    lex = claim_lexicon()
+    triggers = _inflected(lex.trigger_lemmas)
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        if not any(t.lemma_.lower() in triggers or t.lower_ in triggers for t in sent):
+            continue
+        claims.extend(_sentence_claims(sent, quotes, lex, claims))
+    return claims
+
+
+@functools.lru_cache(maxsize=4)
+def _inflected(lemmas: frozenset[str]) -> frozenset[str]:
+    """Lemmas plus their "-ed" forms: the small model leaves adjectival participles ("trapped") as is."""
+    forms = set(lemmas)
+    for word in lemmas:
+        forms |= {word + "ed", word + "d", word + word[-1] + "ed"}
+    return frozenset(forms)
+
+
+def _sentence_claims(
+    sent: Any, quotes: Sequence[Quote], lex: ClaimLexicon, before: list[Claim]
+) -> list[Claim]:
+    doc = sent.doc
+    found: list[Claim] = []
+    taken: set[int] = set()
+    candidates: list[tuple[Quantity, Any]] = []
+    for quantity in scan(sent.text, sent.start_char):
+        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        candidates.append((quantity, span))
+        taken.update(range(span.start, span.end))
+    singles = _singular_candidates(sent, lex, taken)
+    candidates.extend(singles)
+    for quantity, span in candidates:
+        claim = _claim(quantity, span, sent, quotes, lex, [*before, *found])
+        if claim is not None:
+            found.append(claim)
+    found.sort(key=lambda c: (c.evidence.start, c.quantity_text or ""))
+    return _drop_shadowed_zeros(found)
+
+
+def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[tuple[Quantity, Any]]:
+    """ "A man was killed", "another was hurt": one person, with no number written."""
+    out: list[tuple[Quantity, Any]] = []
+    doc = sent.doc
+    for token in sent:
+        if token.i in taken or token.tag_ not in ("NN", "DT"):
+            continue
+        if token.tag_ == "DT":
+            if token.lower_ != "another" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            det = token
+        else:
+            if not is_person(token, lex) or token.pos_ == "PRON" or token.dep_ == "appos":
+                continue  # "One of them, a 19-year-old man, died": the appositive is the one counted
+            dets = [c for c in token.children if c.dep_ == "det" and c.lower_ in lex.singular_determiners]
+            if not dets:
+                continue
+            det = dets[0]
+        start, end = det.idx, det.idx + len(det.text)
+        quantity = Quantity(min=1, max=1, best=1, text=doc.text[start:end], start=start, end=end)
+        out.append((quantity, doc[det.i : det.i + 1] if det.i != token.i else doc[token.i : token.i + 1]))
+    return out
+
+
+def _claim(
+    quantity: Quantity, span: Any, sent: Any, quotes: Sequence[Quote], lex: ClaimLexicon, before: list[Claim]
+) -> Claim | None:
+    anchor = anchor_of(span)
+    what = _counted_for(anchor, span, lex)
+    predicate = find_predicate(what, lex)
+    inherited: Claim | None = None
+    if predicate is None:
+        change = _change_predicate(what.node, lex, before)
+        if change is None:
+            return None
+        predicate, inherited = change
+    elif not _countable(what, quantity, lex):
+        return None
+    territory = quantity.unit == "percent" and not (what.noun is not None and is_person(what.noun, lex))
+    territory = territory or (
+        what.noun is not None and is_territory(what.noun, lex) and quantity.unit is None
+    )
+    kind = predicate.kinds.get("territory" if territory else "people")
+    if kind is None and inherited is not None:
+        kind = inherited.kind
+    if kind is None:
+        return None
+    kind = _fatal(kind, predicate.token, lex)
+    modality = "negated" if quantity.best == 0 and quantity.max == 0 else modality_of(predicate.token)
+    unit, victim = _unit_and_victim(what, span.end, quantity, territory, lex)
+    per = quantity.per or _rate(predicate.token, what) or (inherited.per if inherited else None)
+    if inherited is not None:
+        unit = unit if quantity.unit else inherited.unit
+        victim = victim or inherited.victim
+    doc = sent.doc
+    start, end = _trimmed(doc.text, sent.start_char, sent.end_char)
+    lo = min(quantity.start, predicate.token.idx)
+    hi = max(quantity.end, predicate.token.idx + len(predicate.token.text))
+    claim = Claim(
+        kind=kind,
+        min=quantity.min,
+        max=quantity.max,
+        best=quantity.best,
+        approximate=quantity.approximate,
+        quantity_text=quantity.text,
+        unit=unit,
+        per=per,
+        victim=victim,
+        actor=None if inherited else actor_of(predicate.token, what.node, what.noun),
+        modality=modality,
+        source=source_of(quotes, lo, hi),
+        evidence=Evidence(start=start, end=end, text=doc.text[start:end], stage=f"{STAGE}.v{VERSION}"),
+    )
+    return claim
+
+
+def _counted_for(anchor: Any, span: Any, lex: ClaimLexicon) -> Counted:
+    if len(span) == 1 and span[0].tag_ == "NN" and span[0].lower_ not in ("half", "%"):
+        return Counted(span[0], span[0], share=False)
+    return counted(anchor, lex)
+
+
+def _countable(what: Counted, quantity: Quantity, lex: ClaimLexicon) -> bool:
+    """Whether the count is of people, land or a share: "30 trucks" and "two days" are not."""
+    if quantity.unit == "percent" or what.share:
+        return True
+    noun = what.noun
+    if noun is None:
+        return what.node.dep_ in lex.bare_number_deps and what.node.ent_type_ not in NOT_COUNTS
+    return is_person(noun, lex) or is_territory(noun, lex) or predicate_kinds(noun, lex) is not None
+
+
+def _fatal(kind: str, pred: Any, lex: ClaimLexicon) -> str:
+    """ "Shot dead", "fatally stabbed", "shot and killed": an injury verb that reports a death."""
+    if kind != "injured" or pred.lemma_.lower() not in lex.fatal_verbs:
+        return kind
+    following = pred.doc[pred.i + 1] if pred.i + 1 < len(pred.doc) else None
+    if following is not None and following.lower_ in lex.fatal_markers:
+        return "killed"
+    for child in pred.children:
+        words = {child.lemma_.lower(), child.lower_}
+        if child.dep_ == "prep":
+            words |= {c.lemma_.lower() for c in child.children}
+        if words & lex.fatal_markers:
+            return "killed"
+    return kind
+
+
+def _unit_and_victim(
+    what: Counted, floor: int, quantity: Quantity, territory: bool, lex: ClaimLexicon
+) -> tuple[str, str | None]:
+    noun = what.noun
+    keep = frozenset({"compound", "amod"})
+    floor = floor if noun is not None and noun.i >= floor else 0
+    if quantity.unit == "percent":
+        if noun is None or territory:
+            return "percent", None
+        return "percent", str(phrase(noun, keep, floor).text)
+    if noun is None or noun.pos_ == "PRON":
+        return "people", None
+    if territory:
+        return noun.lower_, None
+    victim = str(phrase(noun, keep, floor).text)
+    unit = lex.units.get(noun.lemma_.lower()) or lex.units.get(noun.lower_) or "people"
+    return unit, victim
+
+
+def _rate(pred: Any, what: Counted) -> str | None:
+    """A rate said around the predicate or the counted noun: "every day", "a week", "daily"."""
+    for token in (pred, what.node, what.noun):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.dep_ not in RATE_DEPS:
+                continue
+            left, right = child.left_edge.i, child.right_edge.i
+            if right - left > 4:
+                continue
+            doc = token.doc
+            text = doc.text[doc[left].idx : doc[right].idx + len(doc[right].text)]
+            rate = find_rate(text)
+            if rate is not None:
+                return rate
+    return None
+
+
+def _change_predicate(
+    node: Any, lex: ClaimLexicon, before: list[Claim]
+) -> tuple[Predicate, Claim | None] | None:
+    """ "The death toll rose to 41", "this number has decreased to 4,000": the new value of a figure."""
+    verb = node.head
+    if node.dep_ == "pobj" and verb.lower_ in ("to", "at", "from"):
+        verb = verb.head
+    elif node.dep_ not in ("attr", "dobj"):
+        return None
+    if verb.lemma_.lower() not in lex.change_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    for token in subject.subtree:
+        kinds = predicate_kinds(token, lex)
+        if kinds is not None:
+            return Predicate(verb, kinds), _subject_context(subject, token, lex)
+    if subject.lemma_.lower() in lex.figure_nouns and before:
+        previous = before[-1]
+        return Predicate(verb, {"people": previous.kind, "territory": previous.kind}), previous
+    return None
+
+
+def _subject_context(subject: Any, pred: Any, lex: ClaimLexicon) -> Claim | None:
+    """A pseudo-claim carrying the rate and victim named inside "the number of people fleeing each day"."""
+    doc = subject.doc
+    left, right = subject.left_edge, subject.right_edge
+    text = doc.text[left.idx : right.idx + len(right.text)]
+    victim = next(
+        (t for t in subject.subtree if t is not subject and is_person(t, lex) and t.pos_ != "PRON"), None
+    )
+    per = find_rate(text)
+    if per is None and victim is None:
+        return None
+    return Claim(
+        kind="killed",
+        per=per,
+        victim=str(victim.text) if victim is not None else None,
+        evidence=Evidence(start=left.idx, end=right.idx + len(right.text), text=text),
+    )
+
+
+def _drop_shadowed_zeros(claims: list[Claim]) -> list[Claim]:
+    """ "None of the 60 prisoners had been killed": the 60 carries the claim; drop the bare zero."""
+    keep: list[Claim] = []
+    for claim in claims:
+        if claim.best == 0 and any(
+            other is not claim
+            and other.kind == claim.kind
+            and other.evidence == claim.evidence
+            and other.best
+            for other in claims
+        ):
+            continue
+        keep.append(claim)
+    return keep
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end

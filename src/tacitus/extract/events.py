@@ -1,0 +1,442 @@
+"""The event stage: ACLED-typed events from trigger words, the parse, actors, claims, dates and places.
+
+How (docs/events.md): every sentence's trigger phrases (``data/event_lexicon.yaml``) are read with their
+modality; triggers of one sentence and one modality describe one event, named by the most specific
+trigger (the weapon beats the outcome). Placeholders ("attack", "seize") are typed by who acts on whom.
+Actors come from the parse (``event_roles``); fatalities from the document's "killed" claims in the
+sentence; date and place from the claims, else from the date and place helpers of the time and geo
+stages. Mentions of the same occurrence are then merged (``event_merge``). Negated, hypothetical and
+generic events are kept (a reader may want them) but carry no fatalities and are never counted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from tacitus.actors.dictionary import ARMED_TYPES, NON_STATE_ARMED_TYPES, ActorDictionary
+from tacitus.extract.event_lexicon import (
+    TERRITORY,
+    VIOLENCE,
+    EventLexicon,
+    Trigger,
+    find_triggers,
+    load_lexicon,
+    segments,
+    sentence_has,
+    token_forms,
+)
+from tacitus.extract.event_merge import COUNTED, fatalities, merge_events
+from tacitus.extract.event_modality import mention_modality, report_year
+from tacitus.extract.event_roles import MentionIndex, MentionRef, by_order, roles
+from tacitus.model import Actor, Claim, Event, Evidence, Modality, Place, TimeSpan
+from tacitus.pipeline import Analysis
+
+log = logging.getLogger(__name__)
+
+STAGE_TAG = "extract.events.v1"
+_RECAPTURE = frozenset({"recapture", "retake", "regain", "liberate", "liberation", "clear", "regain control"})
+
+
+@dataclass
+class Mention:
+    """One trigger read in context, before merging."""
+
+    trigger: Trigger
+    sub_type: str
+    modality: Modality
+    tags: set[str] = field(default_factory=set)
+    agent: MentionRef | None = None
+    patient: MentionRef | None = None
+
+
+class EventFinder:
+    """Finds typed event mentions in a parse; shared by the stage and the evaluation."""
+
+    def __init__(self, dictionary: ActorDictionary, lexicon: EventLexicon | None = None) -> None:
+        self.dictionary = dictionary
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self._tag_of_phrase = {p: tag for tag, rule in self.lexicon.tags.items() for p in rule.phrases}
+
+    def sentence_events(self, sentence: Any, index: MentionIndex, year: int | None) -> list[Mention]:
+        """The events of one sentence: per modality, the best mention, plus a second when the sentence
+        reports both a battle and violence against civilians ("forced civilians into a building ... then
+        used it as a fighting position against the CTS")."""
+        groups: dict[str, list[Mention]] = {}
+        for mention in self._mentions(sentence, index, year):
+            groups.setdefault(mention.modality, []).append(mention)
+        results: list[Mention] = []
+        for modality, group in groups.items():
+            group.sort(key=lambda m: (-self.lexicon.sub_types[m.sub_type].priority, m.trigger.start))
+            others = frozenset(
+                i for m in self._other_groups(groups, modality) for i in range(m.trigger.start, m.trigger.end)
+            ) | _modifiers(sentence, group)
+            best = group[0]
+            best.sub_type = self._refine(best.sub_type, sentence, others)
+            kept = [best]
+            best_type = self.lexicon.sub_types[best.sub_type].type
+            pair = _PAIRED.get(best_type)
+            second = next((m for m in group[1:] if self.lexicon.sub_types[m.sub_type].type == pair), None)
+            if second is not None and second.patient is not None and second.patient != best.patient:
+                kept.append(second)
+            for other in group[1:]:
+                if other in kept:
+                    continue
+                owner = next((k for k in kept if k.sub_type == other.sub_type), best)
+                if owner.sub_type == other.sub_type or (other.tags & {"human_shield"} and owner is best):
+                    owner.tags |= other.tags
+                owner.agent = owner.agent or other.agent
+                owner.patient = owner.patient or other.patient
+            results.extend(kept)
+        return results
+
+    @staticmethod
+    def _other_groups(groups: dict[str, list[Mention]], modality: str) -> list[Mention]:
+        return [m for key, group in groups.items() if key != modality for m in group]
+
+    def _mentions(self, sentence: Any, index: MentionIndex, year: int | None) -> list[Mention]:
+        doc = sentence.doc
+        triggers = find_triggers(doc, sentence.start, sentence.end)
+        triggers.extend(self._shield_relocations(sentence))
+        context = self._has_context(sentence, index)
+        found: list[Mention] = []
+        for trigger in triggers:
+            root = trigger.root(doc)
+            if root.pos_ not in _CONTENT_POS:
+                continue  # "mine" the pronoun, "strike" in a name list
+            covering = index.covering(root.i)
+            if covering is not None and self._named(covering.name):
+                continue  # part of an actor's name ("U.S. Air Force", "Rapid Response Forces")
+            if root.dep_ == "amod" and root.tag_ in {"VBN", "VBG", "JJ"}:
+                continue  # a participle describing a noun ("displaced families", "besieged area")
+            if root.ent_type_ in _NAME_ENTITIES:
+                continue  # "March 29", "Strike Force Ltd"
+            if root.dep_ == "compound" and not any(t.start <= root.head.i < t.end for t in triggers):
+                continue  # a noun modifying a noun ("drone video", "protest organisers")
+            if trigger.phrase in self.lexicon.weak_triggers and not context:
+                continue
+            modality, tags = mention_modality(root, year)
+            tag = self._tag_of_phrase.get(trigger.phrase)
+            if tag is not None:
+                tags.add(tag)
+            agent, patient = roles(root, index)
+            sub_type = self._resolve(trigger, root, agent, patient, sentence, index)
+            if sub_type is None:
+                continue
+            if tag is not None and sub_type == "Other":
+                sub_type = self.lexicon.tags[tag].sub_type
+            found.append(Mention(trigger, sub_type, modality, tags, agent, patient))
+        return found
+
+    def _named(self, name: str) -> bool:
+        entry = self.dictionary.get(name)
+        return entry is not None and not entry.generic
+
+    def _has_context(self, sentence: Any, index: MentionIndex) -> bool:
+        if index.in_span(sentence.start, sentence.end):
+            return True
+        words = self.lexicon.conflict_context
+        return any(f in words for t in sentence for f in token_forms(t))
+
+    def _shield_relocation_hit(self, token: Any) -> bool:
+        rules = self.lexicon.shield_relocation
+        if token.lemma_.lower() not in rules.verbs:
+            return False
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not any(o.lemma_.lower() in rules.objects or _has_lemma(o, rules.objects) for o in objects):
+            return False
+        for inner in token.subtree:
+            into = inner.dep_ == "prep" and inner.lower_ in {"into", "in", "inside"}
+            if into and any(g.lemma_.lower() in rules.places for g in inner.children):
+                return True
+        return False
+
+    def _shield_relocations(self, sentence: Any) -> list[Trigger]:
+        """Civilians forced into buildings: human shielding even when the words "human shield" are absent."""
+        return [
+            Trigger(start=t.i, end=t.i + 1, phrase="human shield", sub_type="Attack")
+            for t in sentence
+            if t.pos_ == "VERB" and self._shield_relocation_hit(t)
+        ]
+
+    def _resolve(
+        self,
+        trigger: Trigger,
+        root: Any,
+        agent: MentionRef | None,
+        patient: MentionRef | None,
+        sentence: Any,
+        index: MentionIndex,
+    ) -> str | None:
+        rules = self.lexicon.object_rules
+        lemma = trigger.phrase
+        obj = _object(root)
+        if obj is not None:
+            obj_lemma = obj.lemma_.lower()
+            if lemma in rules.weapon_object_triggers and obj_lemma in rules.weapon_nouns:
+                return "Disrupted weapons use"
+            if lemma in rules.person_object_triggers and (
+                obj_lemma in rules.person_nouns or obj.ent_type_ == "PERSON"
+            ):
+                return (
+                    "Arrests" if agent is None or agent.type in {1, 8} else "Abduction/forced disappearance"
+                )
+        if trigger.sub_type == VIOLENCE:
+            return _violence_type(agent, patient, index, sentence)
+        if trigger.sub_type == TERRITORY:
+            if agent is not None and agent.type in {1, 8}:
+                return "Government regains territory"
+            if agent is not None and agent.type in NON_STATE_ARMED_TYPES:
+                return "Non-state actor overtakes territory"
+            return (
+                "Government regains territory"
+                if lemma in _RECAPTURE
+                else "Non-state actor overtakes territory"
+            )
+        if trigger.sub_type == "Arrests" and agent is not None and agent.type in NON_STATE_ARMED_TYPES:
+            return "Abduction/forced disappearance"
+        return trigger.sub_type
+
+    def _refine(self, sub_type: str, sentence: Any, exclude: frozenset[int]) -> str:
+        """Cues elsewhere in the sentence (not in triggers read with another modality) sharpen the type."""
+        for rule in self.lexicon.refine:
+            if sub_type in rule.from_ and sentence_has(sentence, rule.cues, exclude):
+                sub_type = rule.to
+        return sub_type
+
+
+def _modifiers(sentence: Any, group: Sequence[Mention]) -> frozenset[int]:
+    """Nouns modifying a non-trigger noun ("drone video"): not cues of the event's weapon."""
+    inside = {i for m in group for i in range(m.trigger.start, m.trigger.end)}
+    return frozenset(t.i for t in sentence if t.dep_ == "compound" and t.head.i not in inside)
+
+
+def _has_lemma(token: Any, lemmas: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in token.subtree)
+
+
+def _object(root: Any) -> Any:
+    for child in root.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            return child
+    return None
+
+
+def _violence_type(
+    agent: MentionRef | None, patient: MentionRef | None, index: MentionIndex, sentence: Any
+) -> str:
+    """Violence between armed actors is a clash; against civilians an attack; by a mob, mob violence."""
+    if agent is not None and agent.type == 5:
+        return "Mob violence"
+    if patient is not None:
+        if patient.type == 7:
+            return "Attack"
+        if patient.type == 6:
+            return "Excessive force against protesters" if agent is None or agent.type == 1 else "Attack"
+        if patient.type in ARMED_TYPES:
+            return "Armed clash"
+    present = index.in_span(sentence.start, sentence.end)
+    if any(m.type == 7 for m in present):
+        return "Attack"
+    armed = {m.name for m in present if m.type in ARMED_TYPES}
+    return "Armed clash" if len(armed) >= 2 or any(m.type in {1, 8} for m in present) else "Attack"
+
+
+class EventStage:
+    """Adds ``events``: one Event per occurrence the document reports, typed in ACLED's taxonomy."""
+
+    name: ClassVar[str] = "extract.events"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims", "actors", "dates", "places"})
+    provides: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+        self.dictionary = dictionary if dictionary is not None else ActorDictionary.load()
+        self.finder = EventFinder(self.dictionary)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        if analysis.parsed is None:
+            return analysis
+        return analysis.model_copy(update={"events": self.events(analysis)})
+
+    def events(self, analysis: Analysis) -> list[Event]:
+        """Events of one analysed document, merged per occurrence, in document order."""
+        doc = analysis.parsed
+        text = analysis.document.text
+        index = MentionIndex(mention_refs(doc, analysis.actors, self.dictionary))
+        published = analysis.document.published
+        year = report_year(doc, published.year if published else None)
+        raw: list[Event] = []
+        for sentence in segments(doc):
+            for mention in self.finder.sentence_events(sentence, index, year):
+                raw.append(self._event(mention, sentence, index, analysis, text))
+        depth = lambda name: len(self.dictionary.ancestors(name))  # noqa: E731
+        return merge_events(raw, self.dictionary.compatible, depth, analysis.claims)
+
+    def _event(
+        self, mention: Mention, sentence: Any, index: MentionIndex, analysis: Analysis, text: str
+    ) -> Event:
+        info = self.finder.lexicon.sub_types[mention.sub_type]
+        actor1, actor2 = self._actors(mention, sentence, index)
+        start, end = sentence.start_char, sentence.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        claim_ids = [
+            i
+            for i, c in enumerate(analysis.claims)
+            if c.evidence.start < end and c.evidence.end > start and c.modality in COUNTED
+        ]
+        counted = mention.modality in COUNTED
+        claims = [analysis.claims[i] for i in claim_ids]
+        tags = set(mention.tags)
+        if any(c.kind in {"trapped"} for c in claims) and "siege" in tags:
+            tags.add("siege")
+        return Event(
+            type=info.type,
+            sub_type=mention.sub_type,
+            actor1=actor1,
+            actor2=actor2,
+            inter1=self._inter(actor1),
+            inter2=self._inter(actor2),
+            date=_date_for(claims, analysis, start, end),
+            place=_place_for(claims, analysis, start, end),
+            fatalities=fatalities(claims) if counted else None,
+            modality=mention.modality,
+            claims=claim_ids if counted else [],
+            tags=sorted(tags),
+            plover_type=info.plover[0],
+            plover_mode=info.plover[1],
+            evidence=Evidence(start=start, end=end, text=text[start:end], stage=STAGE_TAG),
+        )
+
+    def _inter(self, name: str | None) -> int | None:
+        entry = self.dictionary.get(name) if name else None
+        return entry.type if entry is not None else None
+
+    def _actors(self, mention: Mention, sentence: Any, index: MentionIndex) -> tuple[str | None, str | None]:
+        info = self.finder.lexicon.sub_types[mention.sub_type]
+        agent, patient = mention.agent, mention.patient
+        if agent is None and patient is None:
+            agent, patient = by_order(index, sentence)
+        elif agent is None:
+            agent = by_order(index, sentence, exclude=[patient.name] if patient else [])[0]
+            if agent is not None and agent.type in {6, 7} and mention.sub_type not in _PROTEST_TYPES:
+                agent = None
+        actor1 = agent.name if agent else None
+        actor2 = patient.name if patient else None
+        if info.actor1_types and (agent is None or agent.type not in info.actor1_types):
+            if patient is not None and patient.type in info.actor1_types:
+                actor1, actor2 = patient.name, actor1
+            elif info.default_actor1 is not None:
+                if agent is not None and agent.type in ARMED_TYPES and actor2 is None:
+                    actor2 = agent.name  # the police who dispersed the protest are its actor2
+                actor1 = info.default_actor1
+            else:
+                earlier = self._recent(index, mention.trigger.start, frozenset(info.actor1_types))
+                if earlier is not None:
+                    actor2 = (
+                        actor2 if actor2 is not None or actor1 in {earlier, info.default_actor2} else actor1
+                    )
+                    actor1 = earlier
+        if info.actor2_types and actor2 is not None and self._inter(actor2) not in info.actor2_types:
+            allowed = [
+                m.name
+                for m in index.in_span(sentence.start, sentence.end)
+                if m.type in info.actor2_types and m.name != actor1
+            ]
+            actor2 = allowed[0] if allowed else None
+        if info.actor2_types and actor2 is None:
+            allowed = [
+                m.name
+                for m in index.in_span(sentence.start, sentence.end)
+                if m.type in info.actor2_types and m.name != actor1
+            ]
+            actor2 = allowed[0] if allowed else None
+        if actor1 is None and mention.sub_type == "Air/drone strike":
+            actor1 = self._air_capable(index, mention.trigger.start)
+        if actor2 is None and info.default_actor2 is not None and actor1 != info.default_actor2:
+            actor2 = info.default_actor2
+        if actor1 == actor2:
+            actor2 = None
+        return actor1, actor2
+
+    @staticmethod
+    def _recent(index: MentionIndex, token: int, types: frozenset[int]) -> str | None:
+        """The latest actor of an allowed type mentioned before ``token`` (who "the liberation" is by)."""
+        earlier = [m for m in index.mentions if m.token_start < token and m.type in types]
+        return earlier[-1].name if earlier else None
+
+    def _air_capable(self, index: MentionIndex, token: int) -> str | None:
+        """The nearest actor of the document that flies aircraft: who an unattributed strike is likely by."""
+        best: tuple[int, str] | None = None
+        for mention in index.mentions:
+            entry = self.dictionary.get(mention.name)
+            if entry is None or "air" not in entry.capabilities:
+                continue
+            distance = abs(mention.token_start - token)
+            if best is None or distance < best[0]:
+                best = (distance, mention.name)
+        return best[1] if best else None
+
+
+_NAME_ENTITIES = frozenset(
+    {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "LAW", "NORP"}
+)
+_PAIRED = {"Battles": "Violence against civilians", "Violence against civilians": "Battles"}
+_CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "X"})
+_PROTEST_TYPES = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence"}
+)
+
+
+def mention_refs(doc: Any, actors: Sequence[Actor], dictionary: ActorDictionary) -> list[MentionRef]:
+    """Actor mentions (from the actor stage's records) located as token spans of the parse."""
+    refs: list[MentionRef] = []
+    for actor in actors:
+        entry = dictionary.get(actor.name)
+        for evidence in actor.mentions or ([actor.evidence] if actor.evidence else []):
+            span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            refs.append(
+                MentionRef(
+                    token_start=span.start,
+                    token_end=span.end,
+                    start=evidence.start,
+                    end=evidence.end,
+                    name=actor.name,
+                    type=actor.type if actor.type is not None else (entry.type if entry else None),
+                )
+            )
+    return refs
+
+
+def _date_for(claims: Sequence[Claim], analysis: Analysis, start: int, end: int) -> TimeSpan | None:
+    for claim in claims:
+        if claim.date is not None:
+            return claim.date
+    if not analysis.dates:
+        return None
+    try:
+        from tacitus.time.assign import date_for_span
+    except ImportError:
+        return next((d for d in analysis.dates if d.evidence and start <= d.evidence.start < end), None)
+    published = analysis.document.published
+    found: TimeSpan | None = date_for_span(analysis.dates, analysis.document.text, start, end, published)
+    return found
+
+
+def _place_for(claims: Sequence[Claim], analysis: Analysis, start: int, end: int) -> Place | None:
+    for claim in claims:
+        if claim.place is not None:
+            return claim.place
+    if not analysis.places:
+        return None
+    try:
+        from tacitus.geo.assign import place_for_span
+    except ImportError:
+        return next((p for p in analysis.places if p.evidence and start <= p.evidence.start < end), None)
+    found: Place | None = place_for_span(analysis.places, analysis.document.text, start, end)
+    return found
