@@ -26,6 +26,7 @@ case "$cmd" in
   setup) setup ;;
   demo)
     setup
+    "$BIN/python" -c "from tacitus.geo.gazetteer import Gazetteer; Gazetteer.open()"
     "$BIN/tacitus" ingest examples/ --db tacitus.db
     "$BIN/tacitus" link --db tacitus.db
     "$BIN/tacitus" incidents --db tacitus.db
@@ -40,6 +41,8 @@ case "$cmd" in
     setup
     "$BIN/ruff" check src tests
     "$BIN/mypy"
+    # Build the place index once, before two test workers would both need it.
+    "$BIN/python" -c "from tacitus.geo.gazetteer import Gazetteer; Gazetteer.open()"
     "$BIN/pytest" -n 2 --dist loadfile -q
     ;;
   bench) setup; "$BIN/python" -m tacitus.bench "${@:2}" ;;

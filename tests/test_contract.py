@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from tacitus.build import build_pipeline
@@ -36,7 +37,7 @@ def _evidence(value: Any) -> Iterator[Evidence]:
     elif isinstance(value, list):
         for item in value:
             yield from _evidence(item)
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _evidence(getattr(value, name))
 

@@ -190,6 +190,7 @@ class Incident(Record):
     conflicts: list[Conflict] = Field(default_factory=list)
     grading: str = "single-source"
     grading_reason: str = ""
+    claims: list[str] = Field(default_factory=list)  # "<doc id>:c<index>" of every figure each source gave
 
 
 class DocumentResult(Record):

@@ -37,7 +37,18 @@ def test_sigkill_mid_batch_then_rerun(tmp_path: Path) -> None:
             )
             fh.write(json.dumps({"url": f"https://wire.example/{i}", "text": text}) + "\n")
     db = tmp_path / "crash.db"
-    cmd = [sys.executable, "-m", "tacitus", "ingest", str(corpus), "--db", str(db), "--quiet", "--batch-size", "4"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "tacitus",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--quiet",
+        "--batch-size",
+        "4",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 240
     while _count(db) < 20 and time.monotonic() < deadline and proc.poll() is None:

@@ -64,12 +64,27 @@ def attribution_command(
         typer.echo(json.dumps(report, indent=2))
         return
     console = Console()
-    table = Table("span", "match", "precision", "recall", "F1", "gold", "predicted",
-                  title=f"PolNeAR {split}: {report['articles']} articles, {report['gold_attributions']} attributions")
+    table = Table(
+        "span",
+        "match",
+        "precision",
+        "recall",
+        "F1",
+        "gold",
+        "predicted",
+        title=f"PolNeAR {split}: {report['articles']} articles, {report['gold_attributions']} attributions",
+    )
     for role, by_match in report["spans"].items():
         for match, s in by_match.items():
-            table.add_row(role, match, _pct(s["precision"]), _pct(s["recall"]), _pct(s["f1"]),
-                          str(s["gold"]), str(s["predicted"]))
+            table.add_row(
+                role,
+                match,
+                _pct(s["precision"]),
+                _pct(s["recall"]),
+                _pct(s["f1"]),
+                str(s["gold"]),
+                str(s["predicted"]),
+            )
     console.print(table)
     links = report["links"]
     console.print(
@@ -83,20 +98,27 @@ def attribution_command(
 @app.command("factuality")
 def factuality_command(
     data: Path | None = typer.Option(None, "--data", help="UDS-IH2 folder (holding the TSV files)."),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N sentences of dev and test."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Modality as factual / non-factual on UDS-IH2 test (calibrated on dev): accuracy, F1, r, MAE."""
     from tacitus.extract.eval_factuality import evaluate_uds
 
-    report = evaluate_uds(_data_dir(data, UDS_IH2), load_model(model)).as_dict()
+    report = evaluate_uds(_data_dir(data, UDS_IH2), load_model(model), limit=limit).as_dict()
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return
     console = Console()
     table = Table("measure", "value", title=f"UDS-IH2 test: {report['aligned']} predicates")
-    for key in ("accuracy", "majority_accuracy", "nonfactual_precision", "nonfactual_recall",
-                "nonfactual_f1", "macro_f1"):
+    for key in (
+        "accuracy",
+        "majority_accuracy",
+        "nonfactual_precision",
+        "nonfactual_recall",
+        "nonfactual_f1",
+        "macro_f1",
+    ):
         table.add_row(key.replace("_", " "), _pct(report[key]))
     for key in ("pearson_r", "mae", "pearson_r_normalized"):
         table.add_row(key.replace("_", " "), f"{report[key]:.3f}")

@@ -20,8 +20,12 @@ app = typer.Typer(help="Evaluate the claim finder.", no_args_is_help=False)
 
 @app.command()
 def claims(
-    suite: Path | None = typer.Option(None, help="Suite file (JSON Lines); default tests/data/claims_suite.jsonl."),
-    shared: Path | None = typer.Option(None, help="Shared datasets folder; default $TACITUS_SHARED or ../shared."),
+    suite: Path | None = typer.Option(
+        None, help="Suite file (JSON Lines); default tests/data/claims_suite.jsonl."
+    ),
+    shared: Path | None = typer.Option(
+        None, help="Shared datasets folder; default $TACITUS_SHARED or ../shared."
+    ),
     gvc: bool = typer.Option(True, "--gvc/--no-gvc", help="Also score killed/injured figures on GVC."),
     gvc_limit: int | None = typer.Option(None, help="Score only the first N GVC incidents."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON instead of a table."),
@@ -41,6 +45,10 @@ def claims(
     table.add_column("value", justify="right")
     for bench, values in figures.items():
         for name, value in values.items():
-            shown = f"{value:.0f}" if name in ("items", "gold", "predicted", "incidents", "documents") else f"{value:.3f}"
+            shown = (
+                f"{value:.0f}"
+                if name in ("items", "gold", "predicted", "incidents", "documents")
+                else f"{value:.3f}"
+            )
             table.add_row(bench, name, shown)
     Console().print(table)

@@ -54,10 +54,16 @@ def _analyse(corpus: Corpus, cache: Path | None) -> list[DocumentResult]:
 
 @app.command("link")
 def link_eval(
-    shared: Annotated[Path | None, typer.Option(help="Shared data folder (default $TACITUS_SHARED or ../shared).")] = None,
-    cache_dir: Annotated[Path, typer.Option(help="Where pipeline output is cached.")] = Path(".cache/eval-link"),
+    shared: Annotated[
+        Path | None, typer.Option(help="Shared data folder (default $TACITUS_SHARED or ../shared).")
+    ] = None,
+    cache_dir: Annotated[Path, typer.Option(help="Where pipeline output is cached.")] = Path(
+        ".cache/eval-link"
+    ),
     tune: Annotated[bool, typer.Option(help="Tune the threshold on GVC train+dev first.")] = False,
-    threshold: Annotated[float | None, typer.Option(help="Pairwise threshold (default: tuned value).")] = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Pairwise threshold (default: tuned value).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Score linking on the link suite and GVC (train+dev, test, all) and print JSON."""
@@ -80,7 +86,12 @@ def link_eval(
     report["config"] = {"threshold": config.threshold, "max_km": config.max_km}
     evaluation = evaluate(suite, suite_results, config)
     found, total, missed = conflict_coverage(suite, evaluation)
-    report["suite"] = {**evaluation.as_dict(), "conflicts_found": found, "conflicts_expected": total, "missed": missed}
+    report["suite"] = {
+        **evaluation.as_dict(),
+        "conflicts_found": found,
+        "conflicts_expected": total,
+        "missed": missed,
+    }
     if gvc is not None:
         for name, splits in (("gvc_train_dev", ["train", "dev"]), ("gvc_test", ["test"]), ("gvc_all", None)):
             corpus = gvc if splits is None else gvc.subset(splits)

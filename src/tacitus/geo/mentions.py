@@ -1,0 +1,60 @@
+"""Toponym mentions from a spaCy parse: GPE/LOC/FAC entities (the ruler's curated names among them).
+
+Why extend leftwards: NER tags "Mosul" in "west Mosul"; the direction word says the report concerns
+only part of the city, which changes the precision code, so the mention keeps it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tacitus.geo.resolve import Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DIRECTION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    }
+)
+
+
+def mentions_from_doc(doc: Any) -> list[Mention]:
+    """Place-like entities of a spaCy Doc, with a preceding direction word folded in."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start = ent.start_char
+        if ent.start > 0 and doc[ent.start - 1].lower_ in DIRECTION_WORDS:
+            start = doc[ent.start - 1].idx
+        ruler_id = ent.ent_id_ if ent.ent_id_.startswith(("geonames:", "tacitus:")) else None
+        mentions.append(
+            Mention(
+                text=doc.text[start : ent.end_char],
+                start=start,
+                end=ent.end_char,
+                label=ent.label_,
+                ruler_id=ruler_id,
+            )
+        )
+    return mentions

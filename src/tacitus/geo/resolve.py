@@ -1,0 +1,248 @@
+"""Toponym resolution: pick, for each place name in a document, the gazetteer entry it means.
+
+Why context: most names are ambiguous (Alexandria, Georgia, Old City). Each candidate gets a prior
+from what it is (countries and provinces are named more often than namesakes; bigger places more than
+smaller; an exact name more than an alternate or a fuzzy spelling), then a context score from the
+document: the countries and first-level admin areas the other toponyms resolve to (their majority is the
+article's focus country), and how near the candidate lies to the other places. Two rounds, each
+mention's own name left out of its context so a repeated name cannot vote for itself.
+Curated neighbourhoods (Zanjili, Old City) count only when the document is about their country.
+The weights are set by reasoning, not fitted to any test item; docs/geo.md lists them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tacitus.geo.gazetteer import Candidate, Gazetteer
+from tacitus.geo.normalize import normalize
+
+#: "west Mosul", "northern Iraq", "south-east Turkey": a direction word before a place names part of it.
+DIRECTION = re.compile(
+    r"^(?:the\s+)?((?:north|south)?[-\s]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|central|"
+    r"(?:north|south)[-\s]?(?:east|west)(?:ern)?)\s+(?!of\b)(.+)$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MAX_CANDIDATES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each piece of evidence counts (see the module docstring for why)."""
+
+    match: float = 2.0
+    population: float = 0.45
+    feature: dict[str, float] = field(
+        default_factory=lambda: {"CONT": 3.0, "PCL": 2.8, "ADM1": 2.2, "PPLC": 1.5, "ADM2": 1.0, "ADMD": 0.5}
+    )
+    other_class: float = -0.5
+    country_share: float = 2.5
+    #: A country or continent named in an article about another country is no anomaly: it gets this share
+    #: of the country bonus whatever the focus, so a village called China does not beat China.
+    area_share: float = 0.5
+    focus_country: float = 1.0
+    admin1_share: float = 2.0
+    near: tuple[tuple[float, float], ...] = ((30.0, 1.5), (100.0, 1.0), (300.0, 0.5))
+    curated: float = 3.0
+    #: Only the best candidates by prior are checked for nearness (distance is the costly part).
+    near_top: int = 8
+    ruler: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym as written, with its character span and what tagged it."""
+
+    text: str
+    start: int
+    end: int
+    label: str = "GPE"
+    ruler_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The entry chosen for a mention (``None`` when no candidate fits); ``part`` for "west X"."""
+
+    mention: Mention
+    candidate: Candidate | None
+    part: bool
+    score: float
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]
+    admin1s: Counter[str]
+    points: list[tuple[str, float, float]]
+    keys: set[str]
+    focus: str | None
+
+
+def split_direction(text: str) -> tuple[str, bool]:
+    """("west Mosul") -> ("Mosul", True); names that merely start with a direction are kept when the
+    caller finds no entry for the remainder (``South Africa`` is looked up whole first)."""
+    match = DIRECTION.match(text.strip())
+    if match is None:
+        return text, False
+    return match.group(2), True
+
+
+class Resolver:
+    """Resolves all toponyms of one document together (context needs all of them)."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.weights = weights or Weights()
+
+    def candidates(self, mention: Mention) -> tuple[list[Candidate], bool]:
+        """Entries a mention may mean, and whether it names a directional part of one."""
+        text = (
+            _POSSESSIVE.sub("", mention.text.strip()) if mention.text.endswith(("'s", "’s")) else mention.text
+        )
+        fuzzy = mention.label in {"GPE", "LOC"}
+        found = list(self.gazetteer.lookup(text, fuzzy=False))
+        part = False
+        if not found:
+            base, part = split_direction(text)
+            found = list(self.gazetteer.lookup(base, fuzzy=fuzzy)) if part else []
+            if not found and not part:
+                found = list(self.gazetteer.lookup(text, fuzzy=fuzzy))
+        if mention.ruler_id and all(c.key != mention.ruler_id for c in found):
+            ruled = self.gazetteer.place(mention.ruler_id)
+            if ruled is not None:
+                found.append(ruled)
+        return found[:_MAX_CANDIDATES], part
+
+    def prior(self, candidate: Candidate, mention: Mention) -> float:
+        """What a candidate scores before the rest of the document is considered."""
+        w = self.weights
+        code = candidate.feature_code or ""
+        feature = w.feature.get("PCL" if code.startswith("PCL") else code, 0.0)
+        if candidate.feature_class not in {"A", "P", None} and code != "CONT":
+            feature += w.other_class
+        score = w.match * candidate.match + w.population * math.log10(candidate.population + 1) + feature
+        if mention.ruler_id == candidate.key:
+            score += w.ruler
+        return score
+
+    def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
+        """Resolve every mention of one document, in input order.
+
+        Mentions with the same text, label and ruler id share candidates and context (their own name
+        is left out of it), so each distinct name is scored once per round.
+        """
+        groups: dict[tuple[str, str, str | None], list[int]] = {}
+        for i, m in enumerate(mentions):
+            groups.setdefault((m.text, m.label, m.ruler_id), []).append(i)
+        firsts = [mentions[idx[0]] for idx in groups.values()]
+        pools = [self.candidates(m) for m in firsts]
+        priors = [[self.prior(c, m) for c in pool] for m, (pool, _) in zip(firsts, pools, strict=True)]
+        weights = [len(idx) for idx in groups.values()]
+        names = [normalize(m.text) for m in firsts]
+        picks: list[Candidate | None] = [
+            _best(pool, prior, lambda c: not c.curated)
+            for (pool, _), prior in zip(pools, priors, strict=True)
+        ]
+        scores = [0.0] * len(firsts)
+        for _ in range(2):
+            new_picks: list[Candidate | None] = []
+            for i, ((pool, _), prior) in enumerate(zip(pools, priors, strict=True)):
+                context = self._context(picks, names, weights, names[i])
+                near_ok = set(sorted(range(len(pool)), key=lambda j: -prior[j])[: self.weights.near_top])
+                scored = [
+                    p + self._context_score(c, context, near=j in near_ok)
+                    for j, (c, p) in enumerate(zip(pool, prior, strict=True))
+                ]
+                allowed = [self._curated_fits(c, context) for c in pool]
+                best = _best(pool, [s if ok else -math.inf for s, ok in zip(scored, allowed, strict=True)])
+                new_picks.append(best)
+                scores[i] = max((s for s, ok in zip(scored, allowed, strict=True) if ok), default=0.0)
+            picks = new_picks
+        out: list[Resolution | None] = [None] * len(mentions)
+        for g, idx in enumerate(groups.values()):
+            for i in idx:
+                out[i] = Resolution(
+                    mention=mentions[i], candidate=picks[g], part=pools[g][1], score=scores[g]
+                )
+        return [r for r in out if r is not None]
+
+    def _context(
+        self, picks: Sequence[Candidate | None], names: Sequence[str], weights: Sequence[int], own: str
+    ) -> _Context:
+        countries: Counter[str] = Counter()
+        admin1s: Counter[str] = Counter()
+        points: dict[str, tuple[str, float, float]] = {}
+        keys: set[str] = set()
+        for pick, name, weight in zip(picks, names, weights, strict=True):
+            if pick is None or name == own:
+                continue
+            keys.add(pick.key)
+            if pick.country:
+                countries[pick.country] += weight
+                if pick.admin1 and not (pick.feature_code or "").startswith("PCL"):
+                    admin1s[f"{pick.country}.{pick.admin1}"] += weight
+            if pick.lat is not None and pick.lon is not None and pick.feature_class == "P":
+                points[pick.key] = (pick.key, pick.lat, pick.lon)
+        focus = countries.most_common(1)[0][0] if countries else None
+        return _Context(countries, admin1s, list(points.values()), keys, focus)
+
+    def _context_score(self, candidate: Candidate, context: _Context, *, near: bool = True) -> float:
+        w = self.weights
+        score = 0.0
+        total = sum(context.countries.values())
+        code = candidate.feature_code or ""
+        if code.startswith("PCL") or code == "CONT":
+            share = context.countries[candidate.country] / total if total and candidate.country else 0.0
+            score += w.country_share * max(share, w.area_share)
+        elif total and candidate.country:
+            score += w.country_share * context.countries[candidate.country] / total
+            if candidate.country == context.focus:
+                score += w.focus_country
+        admin_total = sum(context.admin1s.values())
+        if admin_total and candidate.admin1:
+            score += w.admin1_share * context.admin1s[f"{candidate.country}.{candidate.admin1}"] / admin_total
+        if near and candidate.lat is not None and candidate.lon is not None and context.points:
+            nearest = _nearest_km(candidate, context.points)
+            score += next((bonus for limit, bonus in w.near if nearest <= limit), 0.0)
+        if candidate.curated and self._curated_fits(candidate, context):
+            score += w.curated
+        return score
+
+    @staticmethod
+    def _curated_fits(candidate: Candidate, context: _Context) -> bool:
+        """A curated entry needs its parent or its country elsewhere in the document."""
+        if not candidate.curated:
+            return True
+        return (candidate.parent in context.keys) or (
+            candidate.country is not None and context.countries[candidate.country] > 0
+        )
+
+
+def _nearest_km(candidate: Candidate, points: Sequence[tuple[str, float, float]]) -> float:
+    """Distance to the closest other place; equirectangular, which is exact enough below 300 km."""
+    lat, lon = candidate.lat or 0.0, candidate.lon or 0.0
+    scale = math.cos(math.radians(lat))
+    best = math.inf
+    for key, plat, plon in points:
+        if key != candidate.key:
+            dlon = abs(plon - lon)
+            dlon = min(dlon, 360.0 - dlon)
+            best = min(best, (plat - lat) ** 2 + (dlon * scale) ** 2)
+    return math.sqrt(best) * 111.195 if best < math.inf else math.inf
+
+
+def _best(pool: Sequence[Candidate], scores: Sequence[float], keep: object = None) -> Candidate | None:
+    best: Candidate | None = None
+    best_score = -math.inf
+    for candidate, score in zip(pool, scores, strict=True):
+        if callable(keep) and not keep(candidate):
+            continue
+        if score > best_score:
+            best, best_score = candidate, score
+    return best

@@ -1,0 +1,71 @@
+"""The place stage: resolve the document's toponyms and tie each claim to its place."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from tacitus.geo.assign import place_for_span
+from tacitus.geo.gazetteer import Gazetteer
+from tacitus.geo.mentions import mentions_from_doc
+from tacitus.geo.precision import codes
+from tacitus.geo.resolve import Resolution, Resolver
+from tacitus.model import Evidence, Place
+from tacitus.pipeline import Analysis
+
+
+def to_place(resolution: Resolution, gazetteer: Gazetteer, text: str, stage: str) -> Place | None:
+    """The output record of one resolved mention, with the mention as its evidence."""
+    candidate = resolution.candidate
+    if candidate is None:
+        return None
+    mention = resolution.mention
+    precision, where_prec = codes(candidate.feature_class, candidate.feature_code, part=resolution.part)
+    admin1 = gazetteer.admin_name(candidate.country, candidate.admin1) or candidate.admin1
+    admin2 = None
+    if candidate.admin2:
+        admin2 = (
+            gazetteer.admin_name(candidate.country, candidate.admin1, candidate.admin2) or candidate.admin2
+        )
+    return Place(
+        name=candidate.name,
+        geonameid=candidate.geonameid,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        country=candidate.country,
+        admin1=admin1,
+        admin2=admin2,
+        feature_code=candidate.feature_code,
+        precision=precision,
+        where_prec=where_prec,
+        evidence=Evidence(
+            start=mention.start, end=mention.end, text=text[mention.start : mention.end], stage=stage
+        ),
+    )
+
+
+class PlaceStage:
+    """Adds ``places`` (one per resolved toponym mention) and fills each claim's empty ``place``."""
+
+    name: ClassVar[str] = "geo.places"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims"})
+    provides: ClassVar[frozenset[str]] = frozenset({"places"})
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = Resolver(gazetteer)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        text = analysis.document.text
+        stage = f"{self.name}.v{self.version}"
+        resolutions = self.resolver.resolve(mentions_from_doc(analysis.parsed))
+        places = [p for r in resolutions if (p := to_place(r, self.gazetteer, text, stage)) is not None]
+        claims = [
+            claim
+            if claim.place is not None
+            else claim.model_copy(
+                update={"place": place_for_span(places, text, claim.evidence.start, claim.evidence.end)}
+            )
+            for claim in analysis.claims
+        ]
+        return analysis.model_copy(update={"places": places, "claims": claims})
