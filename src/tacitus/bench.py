@@ -35,7 +35,7 @@ MODES = ("spacy", "extract", "ingest")
 def shared_dir() -> Path:
     """The shared data folder: TACITUS_SHARED, else ``shared`` beside the repository."""
     env = os.environ.get("TACITUS_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[3].parent / "shared"
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared"
 
 
 def gvc_texts(shared: Path) -> Iterator[str]:
