@@ -90,6 +90,7 @@ class Figure(Record):
     min: float | None = None
     max: float | None = None
     best: float | None = None
+    reported: float | None = None  # consensus: the figure most independent sources assert (docs/link.md)
 
 
 class Claim(Record):

@@ -85,7 +85,7 @@ def test_incident_jsonl(incidents: list[Incident]) -> None:
         "grading",
     ):
         assert field in first
-    assert first["killed"] == {"min": 35, "max": 40, "best": 35}
+    assert first["killed"] == {"min": 35, "max": 40, "best": 35, "reported": None}
     assert Incident.model_validate(first | {"documents": ["doc-mosul", "doc-syria"]}) == incidents[0]
 
 

@@ -7,7 +7,8 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tacitus.link.compat import date_window, places_compatible, type_penalty
+from tacitus.link.candidates import TermIndex
+from tacitus.link.compat import date_window, place_relation, places_compatible, type_penalty, window_gap_days
 from tacitus.link.linker import IncidentLinker, fit_text_model, link
 from tacitus.link.mention import mentions_of
 
@@ -50,15 +51,69 @@ def test_incremental_document_attaches_to_existing_incident() -> None:
     assert linker.add(late) == []  # adding the same document twice is a no-op
 
 
-def test_far_apart_dates_or_places_never_link() -> None:
-    text = "Militants opened fire on displaced families fleeing the city, killing five civilians."
-    base = Report("a", "A", "2017-03-29", text, "opened fire on displaced families", date="2017-03-28")
-    later = Report("b", "B", "2017-05-29", text, "opened fire on displaced families", date="2017-05-28")
-    elsewhere = Report(
-        "c", "C", "2017-03-29", text, "opened fire on displaced families", date="2017-03-28", place=KIRKUK
+def test_far_apart_dates_weigh_against_a_link_but_a_follow_up_naming_the_victim_joins() -> None:
+    attack = (
+        "Gunmen opened fire on a checkpoint in Mosul on Tuesday, killing five soldiers, police said. "
+        "The attackers fled in a white car towards the old city."
     )
-    linker = link([base.result(), later.result(), elsewhere.result()])
-    assert len(linker.clusters()) == 3
+    other = (
+        "Gunmen opened fire on an army checkpoint in Mosul on Monday, killing three soldiers, an officer "
+        "said. The attackers escaped on motorcycles."
+    )
+    follow_up = (
+        "A court in Mosul sentenced Hamid Qasim Jubouri to death for the checkpoint attack in which "
+        "gunmen killed five soldiers in March. Jubouri drove the white car, judges said."
+    )
+    first_named = attack + " Police named Hamid Qasim Jubouri as the driver of the white car."
+    a = Report("a", "A", "2017-03-29", first_named, "opened fire on a checkpoint", date="2017-03-28")
+    b = Report("b", "B", "2017-05-30", other, "opened fire on an army checkpoint", date="2017-05-29")
+    c = Report("c", "C", "2017-06-20", follow_up, "sentenced Hamid Qasim Jubouri", date="2017-06-19")
+    linker = link([a.result(), b.result(), c.result()])
+    assert partition(linker) == {frozenset({"a", "c"}), frozenset({"b"})}
+
+
+def test_place_relation_and_window_gap_are_graded() -> None:
+    assert place_relation(MOSUL, MOSUL, 25, 100) == "same"
+    assert place_relation(MOSUL, ZANJILI, 25, 100) == "nested"
+    assert place_relation(MOSUL, TAL_AFAR, 25, 100) == "region"  # ~60 km, same province
+    assert place_relation(MOSUL, KIRKUK, 25, 100) == "far"
+    assert place_relation(MOSUL, None, 25, 100) == "unknown"
+    abroad = MOSUL.model_copy(update={"geonameid": 1, "country": "SY"})
+    assert place_relation(MOSUL, abroad, 25, 100) == "country"
+    week = date_window(day("2017-03-01"), None)
+    later = date_window(day("2017-03-11"), None)
+    assert window_gap_days(week, later) == window_gap_days(later, week) == 9
+    assert window_gap_days(week, None) == 0
+
+
+def test_candidate_indexes_are_symmetric() -> None:
+    results = zanjili_reports() + shield_reports()
+    model = fit_text_model(results)
+    terms = TermIndex(model, top_terms=5, max_df=3)
+    vectors = {m.key: model.vector(m.text) for r in results for m in mentions_of(r)}
+    for key, vector in vectors.items():
+        terms.add(key, terms.terms(vector))
+    for key, vector in vectors.items():
+        for other in terms.query(terms.terms(vector)):
+            assert key in terms.query(terms.terms(vectors[other]))
+
+
+def test_document_without_events_or_casualties_joins_but_never_opens_an_incident() -> None:
+    results = zanjili_reports()
+    vigil = Report(
+        "v1",
+        "Vigil News",
+        "2017-04-02",
+        "Residents of Zanjili in Mosul held a vigil for the displaced families shot by snipers on Tuesday.",
+        "held a vigil",
+    ).result()
+    vigil = vigil.model_copy(update={"events": [], "claims": []})
+    opinion = Report("o1", "Op-Ed", "2017-04-02", "Why peace needs patience.", "peace").result()
+    opinion = opinion.model_copy(update={"events": [], "claims": []})
+    linker = link([*results, vigil, opinion])
+    incidents = linker.incidents()
+    assert len(incidents) == 1 and "v1" in incidents[0].documents
+    assert "o1" not in linker.incident_of_document()
 
 
 def test_place_compatibility_nested_and_distance() -> None:
@@ -91,5 +146,7 @@ def test_document_without_events_gets_a_mention_only_with_casualty_claims() -> N
     result = zanjili_reports()[0]
     bare = result.model_copy(update={"events": []})
     assert [m.key for m in mentions_of(bare)] == ["z1:d0"]
-    assert mentions_of(bare.model_copy(update={"claims": []})) == []
+    assert mentions_of(bare.model_copy(update={"claims": []}), fallback="casualties") == []
     assert len(mentions_of(bare.model_copy(update={"claims": []}), fallback="always")) == 1
+    (weak,) = mentions_of(bare.model_copy(update={"claims": []}))  # default "attach"
+    assert not weak.anchor

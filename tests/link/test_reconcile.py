@@ -27,6 +27,20 @@ def test_toll_min_max_best_and_conflict() -> None:
     assert set(incident.source_types) == {"official/military", "local witness", "NGO"}
 
 
+def test_reported_is_the_figure_most_sources_give_never_an_average() -> None:
+    from tacitus.link.reconcile import Reconciler, SourceFigure
+
+    def fig(value: float, doc: str) -> SourceFigure:
+        return SourceFigure(value, value, value, True, doc, doc)
+
+    figure = Reconciler.figure([fig(3, "a"), fig(5, "b"), fig(5, "c"), fig(4, "d")])
+    assert figure is not None and (figure.best, figure.reported, figure.min, figure.max) == (3, 5, 3, 5)
+    tie = Reconciler.figure([fig(2, "a"), fig(6, "b")])
+    assert tie is not None and tie.reported == 2  # a tie goes to the lower figure, not to 4
+    (incident,) = link(zanjili_reports()).incidents()
+    assert incident.killed is not None and incident.killed.reported == 5  # two of three sources say 5
+
+
 def test_every_claim_kept_with_exact_evidence_and_source() -> None:
     results = zanjili_reports() + shield_reports()
     by_id = {r.document.id: r for r in results}

@@ -6,6 +6,7 @@ that tuning and re-scoring take seconds; delete the cache or bump a stage versio
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -31,7 +32,7 @@ from tacitus.settings import load_settings
 
 app = typer.Typer(help="Evaluate incident linking.")
 
-THRESHOLDS = [round(0.08 + 0.02 * i, 2) for i in range(14)]
+THRESHOLDS = [round(0.10 + 0.02 * i, 2) for i in range(10)]
 
 
 def _shared(path: Path | None) -> Path:
@@ -81,9 +82,11 @@ def link_eval(
             err.print(f"analysing {len(gvc.documents)} GVC documents (cached after the first run)")
         gvc_results = _analyse(gvc, cache_dir / "gvc.jsonl.gz")
         if tune:
-            config, curve = tune_threshold(gvc.subset(["train", "dev"]), gvc_results, THRESHOLDS, config)
+            config, curve = tune_threshold(
+                gvc.subset(["train", "dev"]), gvc_results, THRESHOLDS, config, (suite, suite_results)
+            )
             report["tuning_curve_train_dev_conll_f1"] = curve
-    report["config"] = {"threshold": config.threshold, "max_km": config.max_km}
+    report["config"] = dataclasses.asdict(config)
     evaluation = evaluate(suite, suite_results, config)
     found, total, missed = conflict_coverage(suite, evaluation)
     report["suite"] = {

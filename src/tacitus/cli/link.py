@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from contextlib import closing
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -15,8 +16,9 @@ from rich.table import Table
 
 from tacitus.cli.console import err, out
 from tacitus.errors import TacitusError
-from tacitus.link.linker import LinkConfig, link
+from tacitus.link.linker import IncidentLinker, LinkConfig, fit_text_model
 from tacitus.link.reconcile import sourced_claims
+from tacitus.link.state import restore, save_state, state_path
 from tacitus.model import Figure, Incident
 from tacitus.store.sqlite import SQLiteRepository
 
@@ -29,7 +31,8 @@ def _figure(figure: Figure | None) -> str:
     low, high = figure.min, figure.max
     if low is None or high is None or low == high:
         return f"{figure.best:g}"
-    return f"{low:g}-{high:g} (best {figure.best:g})"
+    reported = f", reported {figure.reported:g}" if figure.reported not in (None, figure.best) else ""
+    return f"{low:g}-{high:g} (best {figure.best:g}{reported})"
 
 
 def _incident_row(incident: Incident) -> dict[str, object]:
@@ -61,20 +64,42 @@ def link_command(
     threshold: Annotated[
         float | None, typer.Option(help="Pairwise score needed to link two reports (default: tuned value).")
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Relink every document and refit the text model (ignore the saved link state)."
+        ),
+    ] = False,
 ) -> None:
-    """Link the stored reports into incidents, reconcile their figures and save them."""
-    config = LinkConfig() if threshold is None else LinkConfig(threshold=threshold)
+    """Link the stored reports into incidents, reconcile their figures and save them.
+
+    Incremental by default: documents linked before keep their incidents (state saved beside the
+    database as FILE.link.json.gz) and only new documents are compared; a changed config, a re-extracted
+    document or ``--full`` relinks everything.
+    """
+    config = LinkConfig() if threshold is None else replace(LinkConfig(), threshold=threshold)
+    state = state_path(db)
     with closing(_open(db)) as repo:
         results = list(repo.iter_results())
-        linker = link(results, config)
+        restored = None if full else restore(state, results, config)
+        if restored is None:
+            linker, fresh = IncidentLinker(fit_text_model(results), config), results
+            mode = "full relink"
+        else:
+            linker, fresh = restored
+            mode = "incremental"
+        linker.add_all(fresh)
         incidents = linker.incidents()
         for doc_id, canonical, similarity in linker.duplicates.verdicts():
             repo.record_duplicate(doc_id, canonical, similarity)
         repo.save_incidents(incidents, replace=True)
+    if state.parent.is_dir():
+        save_state(linker, state)
     multi = sum(1 for i in incidents if len(i.documents) > 1)
     conflicts = sum(1 for i in incidents if i.conflicts)
     err.print(
-        f"linked {len(results)} documents ({len(linker.mentions)} mentions) into {len(incidents)} incidents: "
+        f"{mode}: {len(fresh)} new of {len(results)} documents; "
+        f"{len(linker.mentions)} mentions in {len(incidents)} incidents: "
         f"{multi} reported by several documents, {conflicts} with conflicting sources, "
         f"{len(linker.duplicates.verdicts())} near-duplicate documents"
     )

@@ -1,9 +1,10 @@
-"""Hard constraints for linking: may two reports be about the same occurrence at all?
+"""Pair evidence for linking: date windows, their gaps, place relations and event-type compatibility.
 
-Why hard constraints before any scoring: two events in different countries, or months apart, are never the
-same incident however alike their wording (every shooting story says "police", "shot", "hospital"). These
-checks are cheap, symmetric pair functions, so they also make the final partition independent of the order
-in which documents arrive.
+Why these as evidence rather than vetoes (see tacitus.link.linker): extracted dates and places err, and
+follow-up reports come weeks later, so the linker scores the gap between date windows and the graded place
+relation instead of blocking on them. Every function here is a cheap, symmetric pair function, which keeps
+the final partition independent of the order in which documents arrive. ``windows_compatible`` and
+``places_compatible`` stay hard checks for grouping the events *within* one document.
 """
 
 from __future__ import annotations

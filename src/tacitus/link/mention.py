@@ -51,6 +51,9 @@ class Mention:
     victims: frozenset[str]
     text: str
     primary: bool = False
+    #: False for a document-level mention of a document with neither events nor casualty claims (an
+    #: arrest, a trial, a vigil): it may join an incident but never makes one on its own.
+    anchor: bool = True
 
     @property
     def event_keys(self) -> list[str]:
@@ -129,14 +132,17 @@ def _victims(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(c.victim.casefold() for c in claims if c.victim)
 
 
-Fallback = Literal["never", "casualties", "always"]
+Fallback = Literal["never", "casualties", "attach", "always"]
 
 
-def mentions_of(result: DocumentResult, *, fallback: Fallback = "casualties") -> list[Mention]:
+def mentions_of(result: DocumentResult, *, fallback: Fallback = "attach") -> list[Mention]:
     """The mentions of one document, the primary (most substantial, then earliest) flagged.
 
     ``fallback`` decides when a document without events gets a document-level mention: never, only when
-    it has casualty claims (the default: an opinion piece should not open an incident), or always.
+    it has casualty claims, always, or ``attach`` (the linker's default): with casualty claims as an
+    anchor, without them as a non-anchor mention that can join an incident but never opens one. Why
+    attach: a follow-up (the arrest, the funeral, the trial) often has no event the extractor types and
+    no toll, yet it belongs to the incident; an opinion piece that links to nothing stays out.
     """
     doc = result.document
     outlet = normalise_outlet(result)
@@ -185,7 +191,7 @@ def mentions_of(result: DocumentResult, *, fallback: Fallback = "casualties") ->
             )
         )
     has_casualties = any(c.kind in CASUALTY_KINDS for c in result.claims)
-    if not mentions and (fallback == "always" or (fallback == "casualties" and has_casualties)):
+    if not mentions and (fallback in ("always", "attach") or (fallback == "casualties" and has_casualties)):
         date = _first_resolved([c.date for c in result.claims if c.kind in CASUALTY_KINDS])
         place = next((c.place for c in result.claims if c.place), None) or _most_common_place(result.places)
         mentions.append(
@@ -205,6 +211,7 @@ def mentions_of(result: DocumentResult, *, fallback: Fallback = "casualties") ->
                 perpetrators=frozenset(c.actor for c in result.claims if c.actor),
                 victims=_victims(result.claims),
                 text=head + doc.text,
+                anchor=has_casualties or fallback == "always",
             )
         )
     if mentions:
