@@ -27,10 +27,10 @@ def test_weighted_f1_matches_the_definition() -> None:
 def test_suite_floor(analyser: EventAnalyser) -> None:
     result = evaluate_suite(analyser, SUITE)
     assert result.passages >= 100
-    assert result.type_f1 >= 0.95
-    assert result.sub_type_f1 >= 0.93
-    assert result.modality_accuracy >= 0.93
-    assert result.actor1_accuracy >= 0.85
+    assert result.type_f1 >= 0.97
+    assert result.sub_type_f1 >= 0.97
+    assert result.modality_accuracy >= 0.97
+    assert result.actor1_accuracy >= 0.92
     assert result.uncounted_asserted == 0
 
 
@@ -41,7 +41,8 @@ def test_case2021_floor(analyser: EventAnalyser, shared: Path) -> None:
         pytest.skip(f"CASE 2021 data not found at {path}")
     result = evaluate_case(analyser, path)
     assert result.acled_rows > 400
-    assert result.scores.weighted_f1 >= 0.60
+    assert result.scores.weighted_f1 >= 0.68  # measured 0.699 (rules + classifier, no CASE training)
+    assert result.false_event_rate <= 0.29  # measured 0.259 of the non-ACLED rows get an event
 
 
 def test_muc4_floor(shared: Path) -> None:

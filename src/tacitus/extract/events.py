@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from tacitus.actors.dictionary import ARMED_TYPES, NON_STATE_ARMED_TYPES, ActorDictionary
+from tacitus.extract.event_classifier import EventTypeClassifier, TypingPolicy, default_classifier
 from tacitus.extract.event_lexicon import (
     TERRITORY,
     VIOLENCE,
@@ -36,7 +37,7 @@ from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
 
-STAGE_TAG = "extract.events.v1"
+STAGE_TAG = "extract.events.v2"
 _RECAPTURE = frozenset({"recapture", "retake", "regain", "liberate", "liberation", "clear", "regain control"})
 
 
@@ -55,10 +56,27 @@ class Mention:
 class EventFinder:
     """Finds typed event mentions in a parse; shared by the stage and the evaluation."""
 
-    def __init__(self, dictionary: ActorDictionary, lexicon: EventLexicon | None = None) -> None:
+    def __init__(
+        self,
+        dictionary: ActorDictionary,
+        lexicon: EventLexicon | None = None,
+        classifier: EventTypeClassifier | None = None,
+        policy: TypingPolicy | None = None,
+        use_classifier: bool = True,
+    ) -> None:
         self.dictionary = dictionary
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self._tag_of_phrase = {p: tag for tag, rule in self.lexicon.tags.items() for p in rule.phrases}
+        self._classifier = classifier
+        self.policy = policy if policy is not None else TypingPolicy()
+        self.use_classifier = use_classifier
+
+    @property
+    def classifier(self) -> EventTypeClassifier:
+        """The sentence classifier: the one given, else the packaged one (trained on first use)."""
+        if self._classifier is None:
+            self._classifier = default_classifier()
+        return self._classifier
 
     def sentence_events(self, sentence: Any, index: MentionIndex, year: int | None) -> list[Mention]:
         """The events of one sentence: per modality, the best mention, plus a second when the sentence
@@ -90,7 +108,47 @@ class EventFinder:
                 owner.agent = owner.agent or other.agent
                 owner.patient = owner.patient or other.patient
             results.extend(kept)
-        return results
+        return self._typed(sentence, index, year, results) if self.use_classifier else results
+
+    def _typed(
+        self, sentence: Any, index: MentionIndex, year: int | None, found: list[Mention]
+    ) -> list[Mention]:
+        """The rules' mentions retyped (or dropped, or one added) by the sentence classifier.
+
+        Per modality only the leading mention is retyped; the paired second event keeps its rule type.
+        Mentions tagged by the lexicon (human shields, sieges, displacement) are deliberate rule
+        decisions and are kept as they are.
+        """
+        text = sentence.text.strip()
+        if not text:
+            return found
+        scores = self.classifier.scores([text])[0]
+        if not found:
+            label = self.policy.decide(None, 0, scores)
+            return [self._model_mention(sentence, index, year, label)] if label is not None else []
+        typed: list[Mention] = []
+        leaders = {id(next(m for m in found if m.modality == mod)) for mod in {m.modality for m in found}}
+        rule_tags = set(self.lexicon.tags)
+        for mention in found:
+            if id(mention) not in leaders or mention.tags & rule_tags:
+                typed.append(mention)
+                continue
+            priority = self.lexicon.sub_types[mention.sub_type].priority
+            decided = self.policy.decide(mention.sub_type, priority, scores, mention.modality in COUNTED)
+            if decided is None:
+                log.debug("classifier drops %s in %r", mention.sub_type, text[:60])
+                continue
+            mention.sub_type = decided
+            typed.append(mention)
+        return typed
+
+    def _model_mention(self, sentence: Any, index: MentionIndex, year: int | None, label: str) -> Mention:
+        """A mention for a sentence the classifier types without any trigger: read at the sentence root."""
+        root = sentence.root
+        modality, tags = mention_modality(root, year)
+        agent, patient = roles(root, index)
+        trigger = Trigger(start=root.i, end=root.i + 1, phrase=root.lemma_.lower(), sub_type=label)
+        return Mention(trigger, label, modality, tags, agent, patient)
 
     @staticmethod
     def _other_groups(groups: dict[str, list[Mention]], modality: str) -> list[Mention]:
@@ -248,13 +306,18 @@ class EventStage:
     """Adds ``events``: one Event per occurrence the document reports, typed in ACLED's taxonomy."""
 
     name: ClassVar[str] = "extract.events"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims", "actors", "dates", "places"})
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
-    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+    def __init__(
+        self,
+        dictionary: ActorDictionary | None = None,
+        classifier: EventTypeClassifier | None = None,
+        use_classifier: bool = True,
+    ) -> None:
         self.dictionary = dictionary if dictionary is not None else ActorDictionary.load()
-        self.finder = EventFinder(self.dictionary)
+        self.finder = EventFinder(self.dictionary, classifier=classifier, use_classifier=use_classifier)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         if analysis.parsed is None:
