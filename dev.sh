@@ -26,7 +26,7 @@ case "$cmd" in
   setup) setup ;;
   demo)
     setup
-    "$BIN/python" -c "from tacitus.geo.gazetteer import Gazetteer; Gazetteer.open()"
+    "$BIN/tacitus" gazetteer build --if-missing
     "$BIN/tacitus" ingest examples/ --db tacitus.db
     "$BIN/tacitus" link --db tacitus.db
     "$BIN/tacitus" incidents --db tacitus.db
@@ -42,7 +42,7 @@ case "$cmd" in
     "$BIN/ruff" check src tests
     "$BIN/mypy"
     # Build the place index once, before two test workers would both need it.
-    "$BIN/python" -c "from tacitus.geo.gazetteer import Gazetteer; Gazetteer.open()"
+    "$BIN/tacitus" gazetteer build --if-missing
     "$BIN/pytest" -n 2 --dist loadfile -q
     ;;
   bench) setup; "$BIN/python" -m tacitus.bench "${@:2}" ;;

@@ -91,7 +91,8 @@ def test_build_writes_the_index_atomically(tmp_path: Path, monkeypatch: pytest.M
     target = tmp_path / "built.sqlite"
     result = runner.invoke(app, ["build", "--gazetteer", str(target)])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == ["built.sqlite"]  # no temporary file left
+    # No temporary file left; the lock file stays (deleting it would race with a waiting builder).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["built.sqlite", "built.sqlite.lock"]
     built = Gazetteer(target)
     assert built.lookup("Zanjali")[0].parent == "geonames:99072"
     assert float(built.meta()["build_seconds"]) >= 0
@@ -102,11 +103,12 @@ def test_prune_cache_keeps_current_and_fresh_builds(tmp_path: Path) -> None:
     import os
 
     current = tmp_path / "gazetteer-7-aaaa.sqlite"
+    lock = tmp_path / "gazetteer-7-aaaa.sqlite.lock"
     old = tmp_path / "gazetteer-6-bbbb.sqlite"
     building = tmp_path / "gazetteer-7-aaaa.sqlite.x1.tmp"
     orphan = tmp_path / "gazetteer-7-aaaa.sqlite.x2.tmp"
-    for path in (current, old, building, orphan):
+    for path in (current, lock, old, building, orphan):
         path.write_bytes(b"")
     os.utime(orphan, (0, 0))
     prune_cache(current)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, building.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, lock.name, building.name])

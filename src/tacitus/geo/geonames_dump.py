@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tacitus.errors import InputError
 from tacitus.geo.index import IndexWriter, PlaceRow, geonames_key
-from tacitus.geo.sources import useful_alternate
+from tacitus.geo.normalize import useful_alternate
 
 log = logging.getLogger(__name__)
 

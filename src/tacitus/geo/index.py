@@ -79,13 +79,19 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 class IndexWriter:
-    """Upserts places and their names in batches; the caller commits (one transaction per source)."""
+    """Upserts places and their names in batches; the caller commits (one transaction per source).
 
-    def __init__(self, conn: sqlite3.Connection, batch: int = 20_000) -> None:
+    Names are deduplicated in memory and written sorted: inserting a million keys in order into the
+    ``names`` B-tree is several times faster than in arrival order. ``names_batch`` bounds the memory
+    (the packaged build holds all its ~1M names; streaming a GeoNames dump flushes every 160,000).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, batch: int = 20_000, names_batch: int = 160_000) -> None:
         self.conn = conn
         self.batch = batch
+        self.names_batch = names_batch
         self._places: list[tuple[object, ...]] = []
-        self._names: list[tuple[str, str, str]] = []
+        self._names: dict[tuple[str, str], str] = {}
         self.places_written = 0
         self.names_written = 0
 
@@ -111,16 +117,17 @@ class IndexWriter:
         self.names(row.key, [row.name], kind="primary")
         self.names(row.key, names, kind="alt")
         if len(self._places) >= self.batch:
-            self.flush()
+            self._flush_places()
 
     def names(self, key: str, names: Iterable[str], kind: str = "alt") -> None:
         """Add lookup names for an existing (or about to be written) place."""
+        buffer = self._names
         for name in names:
             for norm in variants(name):
-                if norm and len(norm) <= 80:
-                    self._names.append((norm, key, kind))
-        if len(self._names) >= self.batch * 8:
-            self.flush()
+                if len(norm) <= 80 and (kind == "primary" or (norm, key) not in buffer):
+                    buffer[norm, key] = kind
+        if len(buffer) >= self.names_batch:
+            self.flush_names()
 
     def admin(self, code: str, name: str, key: str | None) -> None:
         """Record the name of an admin code ("IQ.15" or "IQ.15.9166649")."""
@@ -128,20 +135,27 @@ class IndexWriter:
 
     def flush(self) -> None:
         """Write what is buffered; a primary name wins over an alternate one for the same key."""
+        self._flush_places()
+        self.flush_names()
+
+    def _flush_places(self) -> None:
         if self._places:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._places
             )
             self.places_written += len(self._places)
             self._places = []
+
+    def flush_names(self) -> None:
+        """Write the buffered names in key order."""
         if self._names:
             self.conn.executemany(
                 "INSERT INTO names VALUES (?, ?, ?) ON CONFLICT (norm, key) DO UPDATE SET kind = "
                 "CASE WHEN excluded.kind = 'primary' THEN 'primary' ELSE names.kind END",
-                self._names,
+                [(norm, key, kind) for (norm, key), kind in sorted(self._names.items())],
             )
             self.names_written += len(self._names)
-            self._names = []
+            self._names = {}
 
 
 def fill_area_coordinates(conn: sqlite3.Connection) -> int:

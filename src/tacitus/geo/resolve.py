@@ -28,6 +28,16 @@ DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: A generic word that says the mention names the area itself ("Nineveh province", "Cook County").
+_TRAILING_GENERIC = re.compile(
+    r"\s+(?:county|district|province|governorate|state|parish|region|department|oblast|prefecture)$",
+    re.IGNORECASE,
+)
+_GENERIC_WORD = re.compile(
+    r"\b(?:county|district|province|governorate|state|parish|region|department|municipality|oblast|"
+    r"prefecture)\b",
+    re.IGNORECASE,
+)
 _MAX_CANDIDATES = 40
 
 
@@ -38,8 +48,11 @@ class Weights:
     match: float = 2.0
     population: float = 0.45
     feature: dict[str, float] = field(
-        default_factory=lambda: {"CONT": 3.0, "PCL": 2.8, "ADM1": 2.2, "PPLC": 1.5, "ADM2": 1.0, "ADMD": 0.5}
+        default_factory=lambda: {"CONT": 3.0, "PCL": 2.8, "ADM1": 2.2, "PPLC": 2.8, "ADM2": 1.0, "ADMD": 0.5}
     )
+    #: An admin area and a populated place inside it that share a name ("Baghdad", "Mosul", "New York"):
+    #: a bare mention means the place when it holds at least this share of the area's population.
+    seat_share: float = 0.1
     other_class: float = -0.5
     country_share: float = 2.5
     #: A country or continent named in an article about another country is no anomaly: it gets this share
@@ -113,17 +126,48 @@ class Resolver:
             found = list(self.gazetteer.lookup(base, fuzzy=fuzzy)) if part else []
             if not found and not part:
                 found = list(self.gazetteer.lookup(text, fuzzy=fuzzy))
+        if not found and (generic := _TRAILING_GENERIC.search(text)):
+            # "Nineveh province", "Sokoto State": the area under its bare name, areas only.
+            base = text[: generic.start()]
+            found = [c for c in self.gazetteer.lookup(base, fuzzy=False) if c.feature_class == "A"]
+        if not _GENERIC_WORD.search(text):
+            found = self._without_seat_areas(found)
         if mention.ruler_id and all(c.key != mention.ruler_id for c in found):
             ruled = self.gazetteer.place(mention.ruler_id)
             if ruled is not None:
                 found.append(ruled)
         return found[:_MAX_CANDIDATES], part
 
+    def _without_seat_areas(self, found: list[Candidate]) -> list[Candidate]:
+        """Drop an admin area whose name a major populated place inside it also bears.
+
+        Why: news writes "Baghdad", "Mosul" or "New York" for the city and "Baghdad province",
+        "Mosul district", "New York State" for the area; a bare name means the city when the city is a
+        real share of the area (``seat_share``), not a hamlet that happens to bear a state's name.
+        """
+        places = [c for c in found if c.feature_class == "P"]
+        if not places:
+            return found
+
+        def seat_of(area: Candidate) -> bool:
+            level = area.feature_code
+            return any(
+                p.country == area.country
+                and p.admin1 == area.admin1
+                and (level != "ADM2" or p.admin2 == area.admin2)
+                and p.population >= self.weights.seat_share * max(area.population, 1)
+                for p in places
+            )
+
+        return [c for c in found if c.feature_code not in {"ADM1", "ADM2"} or not seat_of(c)]
+
     def prior(self, candidate: Candidate, mention: Mention) -> float:
         """What a candidate scores before the rest of the document is considered."""
         w = self.weights
         code = candidate.feature_code or ""
         feature = w.feature.get("PCL" if code.startswith("PCL") else code, 0.0)
+        if code == "ADM2" and candidate.match < 1.0:
+            feature = 0.0  # a district named by an alternate name only is rarely what a bare name means
         if candidate.feature_class not in {"A", "P", None} and code != "CONT":
             feature += w.other_class
         score = w.match * candidate.match + w.population * math.log10(candidate.population + 1) + feature
