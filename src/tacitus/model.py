@@ -82,6 +82,7 @@ class Place(Record):
     precision: int | None = Field(default=None, ge=1, le=3)
     where_prec: int | None = Field(default=None, ge=1, le=7)
     evidence: Evidence | None = None
+    role: Literal["location", "modifier"] = "location"  # "modifier": "a U.S. airstrike" (who, not where)
 
 
 class Figure(Record):

@@ -65,7 +65,8 @@ def result_features(result: DocumentResult) -> Iterator[Feature]:
         }
     for place in result.places:
         geometry = _point(place)
-        if geometry is None or _place_key(place) in shown:
+        # A country named as a modifier ("a U.S. airstrike") says who, not where: it is no point on the map.
+        if geometry is None or place.role != "location" or _place_key(place) in shown:
             continue
         shown.add(_place_key(place))
         yield {

@@ -4,6 +4,9 @@ Why this order: a place named inside the claim's own words is the strongest tie,
 sentence, then the paragraph, then the document's focus place (the one named most often). Within the
 span and the sentence the most specific place wins (a neighbourhood over its city over its country),
 then the nearest; across a paragraph the last place named before the span wins, else the first after.
+
+Places with ``role == "modifier"`` ("a U.S. airstrike", "U.S. officials": who, not where) are never
+chosen, not even as the focus place: the United States named as the striker does not locate the strike.
 """
 
 from __future__ import annotations
@@ -52,8 +55,16 @@ def _nearest_before(places: Sequence[Place], start: int, end: int) -> Place:
     return min(places, key=key)
 
 
+def locations(places: Sequence[Place]) -> list[Place]:
+    """The places that say where (``role == "location"``), leaving out "U.S." in "a U.S. airstrike"."""
+    return [p for p in places if p.role == "location"]
+
+
 def focus_place(places: Sequence[Place]) -> Place | None:
-    """The place the document is about: named most often, then most specific, then first named."""
+    """The place the document is about: named most often, then most specific, then first named.
+
+    Only locations count (a country named as "U.S. officials" ten times is not what the article is about)."""
+    places = locations(places)
     if not places:
         return None
     counts = Counter((p.geonameid, p.name) for p in places)
@@ -69,7 +80,7 @@ def focus_place(places: Sequence[Place]) -> Place | None:
 
 def place_for_span(places: Sequence[Place], text: str, start: int, end: int) -> Place | None:
     """The place tied to ``text[start:end]``: in the span, sentence, paragraph, else the focus place."""
-    located = [p for p in places if p.evidence is not None]
+    located = [p for p in locations(places) if p.evidence is not None]
     inside = [p for p in located if p.evidence and start <= p.evidence.start and p.evidence.end <= end]
     if inside:
         return _most_specific(inside, start, end)

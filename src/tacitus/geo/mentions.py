@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tacitus.geo.modifiers import PLACE_LABELS, head_lexicon, modifies_noun
 from tacitus.geo.resolve import Mention
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+__all__ = ["DIRECTION_WORDS", "PLACE_LABELS", "mentions_from_doc"]
 DIRECTION_WORDS = frozenset(
     {
         "north",
@@ -39,7 +40,9 @@ DIRECTION_WORDS = frozenset(
 
 
 def mentions_from_doc(doc: Any) -> list[Mention]:
-    """Place-like entities of a spaCy Doc, with a preceding direction word folded in."""
+    """Place-like entities of a spaCy Doc, with a preceding direction word folded in, each flagged when it
+    modifies a non-place noun ("a U.S. airstrike")."""
+    lexicon = head_lexicon()
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -55,6 +58,7 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
                 end=ent.end_char,
                 label=ent.label_,
                 ruler_id=ruler_id,
+                modifies_noun=modifies_noun(ent, lexicon),
             )
         )
     return mentions

@@ -76,6 +76,8 @@ class Mention:
     end: int
     label: str = "GPE"
     ruler_id: str | None = None
+    #: The mention modifies a non-place noun ("a U.S. airstrike"); see ``tacitus.geo.modifiers``.
+    modifies_noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,17 @@ from tacitus.geo.resolve import Resolution, Resolver
 from tacitus.model import Evidence, Place
 from tacitus.pipeline import Analysis
 
+#: UCDP ``where_prec`` from which a place is a country or wider: only those name an actor when they
+#: modify a noun ("a U.S. airstrike"); a town before a noun locates ("a Mosul home").
+_COUNTRY_OR_WIDER = 6
+
 
 def to_place(resolution: Resolution, gazetteer: Gazetteer, text: str, stage: str) -> Place | None:
-    """The output record of one resolved mention, with the mention as its evidence."""
+    """The output record of one resolved mention, with the mention as its evidence.
+
+    A country or continent whose mention modifies a non-place noun gets ``role="modifier"``: it stays in
+    the document's places (analysts want to know the United States is involved) but never becomes the
+    place of a claim or an event (``tacitus.geo.assign``)."""
     candidate = resolution.candidate
     if candidate is None:
         return None
@@ -37,6 +45,7 @@ def to_place(resolution: Resolution, gazetteer: Gazetteer, text: str, stage: str
         feature_code=candidate.feature_code,
         precision=precision,
         where_prec=where_prec,
+        role="modifier" if mention.modifies_noun and where_prec >= _COUNTRY_OR_WIDER else "location",
         evidence=Evidence(
             start=mention.start, end=mention.end, text=text[mention.start : mention.end], stage=stage
         ),
@@ -47,7 +56,7 @@ class PlaceStage:
     """Adds ``places`` (one per resolved toponym mention) and fills each claim's empty ``place``."""
 
     name: ClassVar[str] = "geo.places"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims"})
     provides: ClassVar[frozenset[str]] = frozenset({"places"})
 

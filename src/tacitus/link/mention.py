@@ -117,6 +117,8 @@ def _group_events(events: Sequence[Event], published: dt.date | None) -> list[li
 
 
 def _most_common_place(places: Sequence[Place]) -> Place | None:
+    """The place a document names most, counting only mentions that say where (not "a U.S. airstrike")."""
+    places = [p for p in places if p.role == "location"]
     if not places:
         return None
     counts = Counter(p.geonameid if p.geonameid is not None else p.name for p in places)
