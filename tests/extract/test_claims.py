@@ -109,3 +109,52 @@ def test_stage_in_pipeline() -> None:
     stage = ClaimStage()
     analysis = Analysis(document=doc, parsed=load_model()(doc.text))
     assert stage(analysis).claims[0].best == 80
+
+
+def _rows(nlp: Any, text: str) -> set[tuple[str, float | None, float | None, str]]:
+    return {(c.kind, c.min, c.max, c.modality) for c in claims_of(nlp, text)}
+
+
+def test_people_counted_without_a_number(nlp: Any) -> None:
+    assert _rows(nlp, "The teenager was pronounced dead at the scene.") == {("killed", 1, 1, "asserted")}
+    assert _rows(nlp, "He died at the hospital two days later.") == {("killed", 1, 1, "asserted")}
+    assert _rows(nlp, "The guard killed himself in the barracks.") == {("killed", 1, 1, "asserted")}
+    named = claims_of(nlp, "Police said Amal Haddad, 34, died at the hospital.")
+    assert [(c.kind, c.best, c.quantity_text) for c in named] == [("killed", 1, "Amal Haddad")]
+
+
+def test_definite_groups_and_partitives_are_not_one(nlp: Any) -> None:
+    assert _rows(nlp, "A drone strike killed four members of the same family.") == {
+        ("killed", 4, 4, "asserted")
+    }
+    assert _rows(nlp, "The dead were buried the next morning.") == set()
+
+
+def test_ages_and_children_are_not_counts(nlp: Any) -> None:
+    assert _rows(nlp, "Her sons, ages 3 and 4, were not at home.") == set()
+    assert _rows(nlp, "Omar Said, 19, was arrested on Friday.") == {("detained", 1, 1, "asserted")}
+
+
+def test_implied_counts(nlp: Any) -> None:
+    assert _rows(nlp, "Investigators are treating it as a double homicide.") == {("killed", 2, 2, "asserted")}
+    assert _rows(nlp, "The fire followed a murder-suicide at the farmhouse.") == {
+        ("killed", 2, None, "asserted")
+    }
+
+
+def test_shot_is_open_until_an_outcome_is_said(nlp: Any) -> None:
+    assert _rows(nlp, "Two fishermen were shot near the jetty.") == {("casualties", 2, 2, "asserted")}
+    assert _rows(nlp, "Four guards were shot and wounded.") == {("injured", 4, 4, "asserted")}
+    assert _rows(nlp, "Two fishermen were shot dead near the jetty.") == {("killed", 2, 2, "asserted")}
+    assert _rows(nlp, "A herder was found with a gunshot wound to the chest.") == {
+        ("casualties", 1, 1, "asserted")
+    }
+    assert _rows(nlp, "No one was injured in the incident.") == {("injured", 0, 0, "negated")}
+
+
+def test_tallies_are_generic_and_the_accused_are_not_victims(nlp: Any) -> None:
+    assert _rows(nlp, "In the province, 312 people have been killed in separate attacks this year.") == {
+        ("killed", 312, 312, "generic")
+    }
+    got = _rows(nlp, "Three men have been charged in the murder of the shopkeeper.")
+    assert ("killed", 3, 3, "asserted") not in got

@@ -18,10 +18,11 @@ from tacitus.extract.eval_claims import (
     shared_dir,
 )
 
-# Measured 2026-11-23: F1 0.975, exact 0.961, modality 1.000, source 0.940 (228 items, 207 claims).
-SUITE_FLOORS = {"f1": 0.95, "exact": 0.93, "modality": 0.97, "source": 0.90, "victim": 0.95, "unit": 0.97}
-# Measured on the first 25 GVC incidents (54 documents): killed 0.68, injured 0.68.
-GVC_FLOORS = {"killed_accuracy": 0.62, "injured_accuracy": 0.62}
+# Measured 2026-11-23: F1 0.972, exact 0.955, modality 1.000, source 0.934 (244 items, 222 claims).
+SUITE_FLOORS = {"f1": 0.96, "exact": 0.94, "modality": 0.97, "source": 0.90, "victim": 0.95, "unit": 0.97}
+# Measured on the first 25 GVC train+dev incidents (54 documents): killed 0.84, injured 0.92. Test
+# incidents are never pinned or looked at while developing; they are reported in docs/benchmarks/claims.md.
+GVC_FLOORS = {"killed_accuracy": 0.80, "injured_accuracy": 0.88}
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,7 @@ def test_matching_rule() -> None:
 
 
 def test_gvc_floors() -> None:
-    scores = evaluate_gvc(limit=25)
+    scores = evaluate_gvc(limit=25, splits=("train", "dev"))
     if scores is None:
         pytest.skip(f"GVC is absent under {shared_dir()}")
     summary = scores.summary()

@@ -154,3 +154,11 @@ def test_words_round_trip(n: int) -> None:
     q = parse_quantity(f"{to_words(n)} people")
     assert q is not None, to_words(n)
     assert q.best == n, to_words(n)
+
+
+def test_ages_and_indexes_are_not_counts() -> None:
+    from tacitus.extract.quantities import scan
+
+    assert [q.text for q in scan("his sons, ages 3 and 4, and a man aged 40")] == []
+    assert [q.text for q in scan("Image 6 of 8 and page 1 / 8")] == []
+    assert [q.text for q in scan("one of three people")] == ["one", "three"]

@@ -28,12 +28,15 @@ def claims(
     ),
     gvc: bool = typer.Option(True, "--gvc/--no-gvc", help="Also score killed/injured figures on GVC."),
     gvc_limit: int | None = typer.Option(None, help="Score only the first N GVC incidents."),
+    gvc_split: list[str] | None = typer.Option(
+        None, help="Score only these GVC splits (train, dev, test); repeat the option. Default: all."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON instead of a table."),
 ) -> None:
     """Claim detection P/R/F1, exact (kind, min, max), modality and source accuracy; GVC figures."""
     figures: dict[str, dict[str, float]] = {"suite": evaluate_suite(suite).summary()}
     if gvc:
-        scores = evaluate_gvc(shared, limit=gvc_limit)
+        scores = evaluate_gvc(shared, limit=gvc_limit, splits=gvc_split or None)
         if scores is not None:
             figures["gvc"] = scores.summary()
     if as_json:

@@ -29,6 +29,20 @@ class ClaimLexicon:
     territory_nouns: frozenset[str]
     bare_number_deps: frozenset[str]
     singular_determiners: frozenset[str]
+    definite_determiners: frozenset[str]
+    accusation_verbs: frozenset[str]
+    kin_heads: frozenset[str]
+    collective_nouns: frozenset[str]
+    definite_deps: frozenset[str]
+    injury_markers: frozenset[str]
+    singular_pronouns: frozenset[str]
+    person_labels: frozenset[str]
+    multipliers: dict[str, int]
+    caused_wounds: dict[tuple[str, str], str]
+    tally_words: frozenset[str]
+    tally_phrases: tuple[tuple[str, ...], ...]
+    tally_events: frozenset[str]
+    implied_counts: tuple[tuple[tuple[str, ...], str, int], ...]
     change_verbs: frozenset[str]
     subject_victim: frozenset[str]
     figure_nouns: frozenset[str]
@@ -37,6 +51,7 @@ class ClaimLexicon:
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that can make a sentence worth parsing for claims (the cheap pre-filter)."""
         words = set(self.predicates) | {verb for verb, _ in self.combinations} | set(self.change_verbs)
+        words |= {row[0][-1] for row in self.implied_counts}
         return frozenset(words)
 
     def kinds(self, lemma: str) -> dict[str, str] | None:
@@ -66,6 +81,23 @@ def claim_lexicon() -> ClaimLexicon:
             territory_nouns=_words(raw, "territory_nouns"),
             bare_number_deps=frozenset(str(w) for w in raw["bare_number_deps"]),
             singular_determiners=_words(raw, "singular_determiners"),
+            definite_determiners=_words(raw, "definite_determiners"),
+            accusation_verbs=_words(raw, "accusation_verbs"),
+            kin_heads=_words(raw, "kin_heads"),
+            collective_nouns=_words(raw, "collective_nouns"),
+            definite_deps=frozenset(str(w) for w in raw["definite_deps"]),
+            injury_markers=_words(raw, "injury_markers"),
+            singular_pronouns=_words(raw, "singular_pronouns"),
+            person_labels=frozenset(str(w) for w in raw["person_labels"]),
+            caused_wounds={(str(n), str(c)): str(k) for n, c, k in raw["caused_wounds"]},
+            tally_words=_words(raw, "tally_words"),
+            tally_phrases=tuple(tuple(str(w).lower() for w in row) for row in raw["tally_phrases"]),
+            tally_events=_words(raw, "tally_events"),
+            multipliers={str(k).lower(): int(v) for k, v in raw["multipliers"].items()},
+            implied_counts=tuple(
+                (tuple(str(w).lower() for w in row["words"]), str(row["kind"]), int(row["min"]))
+                for row in raw["implied_counts"]
+            ),
             change_verbs=_words(raw, "change_verbs"),
             subject_victim=_words(raw, "subject_victim"),
             figure_nouns=_words(raw, "figure_nouns"),

@@ -40,6 +40,10 @@ class Predicate:
     token: Any
     kinds: dict[str, str]
     via_subject: bool = False
+    #: How it was found (the steps of :func:`find_predicate`): "up" (the slot's governor), "clause" (a
+    #: participle or relative clause), "near" (a prepositional object or modifier), "self" (the counted
+    #: noun), "next" (the following words). Counts with no number accept only "up" and "clause".
+    route: str = "up"
 
 
 def _qualifier_words() -> frozenset[str]:
@@ -106,6 +110,10 @@ def predicate_kinds(token: Any, lex: ClaimLexicon) -> dict[str, str] | None:
         word = token.lower_
         kinds = lex.kinds(word[:-1]) or lex.kinds(word[:-2]) or lex.kinds(word[:-3])
     for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            cause = lex.caused_wounds.get((token.lemma_.lower(), child.lemma_.lower()))
+            if cause is not None:
+                return {"people": cause}
         if child.dep_ in ("prt", "dobj", "advmod", "pobj", "prep"):
             for word in (child.lemma_.lower(), child.lower_):
                 kind = lex.combinations.get((token.lemma_.lower(), word))
@@ -175,6 +183,8 @@ def find_predicate(counted_: Counted, lex: ClaimLexicon) -> Predicate | None:
                 return None
             return Predicate(current, kinds, via_subject=dep in ("nsubj", "nsubjpass"))
         if current.pos_ in ("VERB", "AUX"):
+            if current.lemma_.lower() in lex.accusation_verbs:
+                break  # "three men were charged in the murder": the accused are not the dead
             found = _complement_predicate(current, lex, exclude=node)
             if found is not None and dep == "nsubj" and _transitive(found.token, lex):
                 return None
@@ -188,25 +198,25 @@ def find_predicate(counted_: Counted, lex: ClaimLexicon) -> Predicate | None:
             if child.dep_ in ("acl", "relcl"):
                 kinds = predicate_kinds(child, lex)
                 if kinds is not None:
-                    return Predicate(child, kinds)
+                    return Predicate(child, kinds, route="clause")
                 found = _complement_predicate(child, lex, exclude=None)
                 if found is not None:
-                    return found
+                    return Predicate(found.token, found.kinds, route="clause")
             if child.dep_ == "prep" and child.lower_ in ("under", "in", "into"):
                 for obj in child.children:
                     kinds = predicate_kinds(obj, lex)
                     if obj.dep_ == "pobj" and kinds is not None:
-                        return Predicate(obj, kinds)
+                        return Predicate(obj, kinds, route="near")
         for child in token.children:
             if child.dep_ == "amod":
                 kinds = predicate_kinds(child, lex)
                 if kinds is not None:
-                    return Predicate(child, kinds)
+                    return Predicate(child, kinds, route="near")
     for token in (counted_.noun, node):
         if token is not None:
             kinds = predicate_kinds(token, lex)
             if kinds is not None:
-                return Predicate(token, kinds)
+                return Predicate(token, kinds, route="self")
     if node.dep_ in ("conj", "appos", "npadvmod", "ROOT"):
         return _next_predicate(node, lex)
     return None
@@ -220,7 +230,7 @@ def _next_predicate(node: Any, lex: ClaimLexicon) -> Predicate | None:
             return None
         kinds = predicate_kinds(token, lex)
         if kinds is not None:
-            return Predicate(token, kinds)
+            return Predicate(token, kinds, route="next")
         if token.pos_ not in ("AUX", "ADV", "PART", "VERB"):
             return None
     return None

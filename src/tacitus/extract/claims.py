@@ -13,7 +13,14 @@ Decisions (see docs/benchmarks/claims.md):
 * evidence is the sentence that holds the figure (``document.text[start:end]``, whitespace trimmed);
 * a count with no number of its own ("this number has decreased to 4,000") takes kind, unit, rate and
   victim from the claim before it in the document; "the death toll rose to 41" is a killed claim;
-* "a man was killed" is one person killed; "no one was killed" is a claim of zero, negated;
+* "a man was killed" is one person killed; so are "the teen died", "he was pronounced dead", "killed
+  himself" and a named person ("John Smith, 34, died": the 34 is an age); "a double homicide" is two,
+  "a murder-suicide" at least two; "no one was killed" is a claim of zero, negated;
+* "shot" (and "suffered a gunshot wound") says someone was hit, not whether they lived: kind
+  ``casualties`` unless the outcome is said ("shot dead", "shot and killed" -> killed; "shot and
+  wounded" -> injured);
+* a count scoped over a period or several incidents ("this year", "in separate attacks", "in 17
+  shootings") is a tally, modality ``generic``; "three men were charged in the murder" counts no victims;
 * the source is the innermost quote or reported clause around the figure and its predicate.
 """
 
@@ -46,9 +53,13 @@ from tacitus.pipeline import Analysis
 log = logging.getLogger(__name__)
 
 STAGE = "extract.claims"
-VERSION = "1"
+VERSION = "2"
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
 RATE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "nmod"})
+#: How a definite person ("the teen", "he", "John Smith") may reach its predicate (claim_syntax.Predicate).
+DEFINITE_ROUTES = frozenset({"up", "clause"})
+#: Links into another clause: a tally cue there ("in a year that saw 500 shootings") is not this count's.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "conj"})
 
 
 class ClaimStage:
@@ -91,54 +102,157 @@ def _sentence_claims(
     doc = sent.doc
     found: list[Claim] = []
     taken: set[int] = set()
-    candidates: list[tuple[Quantity, Any]] = []
+    candidates: list[tuple[Quantity, Any, bool]] = []
     for quantity in scan(sent.text, sent.start_char):
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or _is_age(span, lex):
             continue
-        candidates.append((quantity, span))
+        candidates.append((quantity, span, False))
         taken.update(range(span.start, span.end))
-    singles = _singular_candidates(sent, lex, taken)
-    candidates.extend(singles)
-    for quantity, span in candidates:
-        claim = _claim(quantity, span, sent, quotes, lex, [*before, *found])
+    candidates.extend(_singular_candidates(sent, lex, taken))
+    for quantity, span, definite in candidates:
+        claim = _claim(quantity, span, sent, quotes, lex, [*before, *found], definite)
         if claim is not None:
             found.append(claim)
     found.sort(key=lambda c: (c.evidence.start, c.quantity_text or ""))
     return _drop_shadowed_zeros(found)
 
 
-def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[tuple[Quantity, Any]]:
-    """ "A man was killed", "another was hurt": one person, with no number written."""
-    out: list[tuple[Quantity, Any]] = []
+def _is_age(span: Any, lex: ClaimLexicon) -> bool:
+    """ "John Smith, 34, died", "the suspect,19, was arrested", "Eric Summerfield, also 18": a bare number
+    set off by a comma after a person is that person's age (the person is counted instead); "a father of
+    four" counts his children."""
+    doc = span.doc
+    first = span[0]
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in lex.kin_heads:
+        return True
+    glued = first.text.rpartition(",")  # the tokenizer keeps "Francois,16" whole
+    if glued[1] and glued[2].isdigit() and first.ent_type_ in lex.person_labels:
+        return True
+    if not first.like_num:
+        return False
+    before = doc.text[max(0, first.idx - 40) : first.idx].rstrip()
+    if before.lower().endswith(" also"):
+        before = before[:-5].rstrip()
+    if not before.endswith(",") and not first.text.startswith(","):
+        return False
+    i = first.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ == "also" or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return False
+    person = doc[i]
+    return person.ent_type_ in lex.person_labels or (person.tag_ in ("NN", "NNP") and is_person(person, lex))
+
+
+def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[tuple[Quantity, Any, bool]]:
+    """Counts with no number written: "a man was killed", "the teen died", "he was shot", "John Smith
+    died" (one person each), "a double homicide" (two), "a murder-suicide" (at least two). The flag
+    marks definite ones (the/he/a name), which must reach their predicate through the parse directly."""
+    out: list[tuple[Quantity, Any, bool]] = []
     doc = sent.doc
     for token in sent:
-        if token.i in taken or token.tag_ not in ("NN", "DT"):
+        if token.i in taken:
             continue
-        if token.tag_ == "DT":
-            if token.lower_ != "another" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-                continue
-            det = token
-        else:
-            if not is_person(token, lex) or token.pos_ == "PRON" or token.dep_ == "appos":
-                continue  # "One of them, a 19-year-old man, died": the appositive is the one counted
-            dets = [c for c in token.children if c.dep_ == "det" and c.lower_ in lex.singular_determiners]
-            if not dets:
-                continue
-            det = dets[0]
-        start, end = det.idx, det.idx + len(det.text)
+        found = _singular_at(token, lex) or _multiplied_at(token, lex) or _implied_at(token, lex)
+        if found is None:
+            continue
+        quantity, span = found
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        definite = span[0].lower_ in lex.definite_determiners or span[0].tag_ == "PRP"
+        out.append((quantity, span, definite))
+    for ent in sent.ents:
+        root = ent.root
+        if ent.label_ not in lex.person_labels or root.dep_ in ("appos", "compound", "poss", "npadvmod"):
+            continue
+        if root.pos_ not in ("PROPN", "NOUN") or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if root.dep_ == "pobj" and predicate_kinds(root.head.head, lex) is None:
+            continue  # "Kaufman of Clinton": a place-like name under a preposition is not a victim
+        start, end = ent.start_char, ent.end_char
         quantity = Quantity(min=1, max=1, best=1, text=doc.text[start:end], start=start, end=end)
-        out.append((quantity, doc[det.i : det.i + 1] if det.i != token.i else doc[token.i : token.i + 1]))
+        out.append((quantity, doc[ent.start : ent.end], True))
     return out
 
 
+def _one(token: Any, det: Any) -> tuple[Quantity, Any]:
+    doc = token.doc
+    start, end = det.idx, det.idx + len(det.text)
+    quantity = Quantity(min=1, max=1, best=1, text=doc.text[start:end], start=start, end=end)
+    return quantity, doc[det.i : det.i + 1]
+
+
+def _singular_at(token: Any, lex: ClaimLexicon) -> tuple[Quantity, Any] | None:
+    """One person: "a/another/the" + a singular person noun, or a singular personal pronoun."""
+    if token.tag_ == "PRP" and token.lower_ in lex.singular_pronouns:
+        return _one(token, token)
+    if token.tag_ == "DT":
+        if token.lower_ != "another" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return None
+        return _one(token, token)
+    if token.tag_ != "NN" or not is_person(token, lex) or token.pos_ == "PRON" or token.dep_ == "appos":
+        return None  # "One of them, a 19-year-old man, died": the appositive is the one counted
+    for child in token.children:
+        if child.dep_ != "det":
+            continue
+        if child.lower_ in lex.singular_determiners:
+            return _one(token, child)
+        if child.lower_ in lex.definite_determiners and _definite_person(token, lex):
+            return _one(token, child)
+    return None
+
+
+def _definite_person(token: Any, lex: ClaimLexicon) -> bool:
+    """ "The teen died", "the death of the girl": one person; not "the dead", "the family" or
+    "members of the family"."""
+    if predicate_kinds(token, lex) is not None or token.lemma_.lower() in lex.collective_nouns:
+        return False
+    if token.lower_ in lex.collective_nouns or token.dep_ not in lex.definite_deps:
+        return False
+    return token.dep_ != "pobj" or predicate_kinds(token.head.head, lex) is not None
+
+
+def _multiplied_at(token: Any, lex: ClaimLexicon) -> tuple[Quantity, Any] | None:
+    """ "A double homicide", "the triple murder": the multiplier word counts the killing noun's victims."""
+    value = lex.multipliers.get(token.lower_)
+    if value is None or token.dep_ not in ("amod", "compound") or predicate_kinds(token.head, lex) is None:
+        return None
+    doc = token.doc
+    start, end = token.idx, token.idx + len(token.text)
+    quantity = Quantity(min=value, max=value, best=value, text=doc.text[start:end], start=start, end=end)
+    return quantity, doc[token.i : token.i + 1]
+
+
+def _implied_at(token: Any, lex: ClaimLexicon) -> tuple[Quantity, Any] | None:
+    """ "A murder-suicide": a compound outcome noun whose meaning fixes a least count (min only)."""
+    doc = token.doc
+    for words, _kind, least in lex.implied_counts:
+        stop = token.i + len(words)
+        if stop > len(doc) or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
+            continue
+        start, end = token.idx, doc[stop - 1].idx + len(doc[stop - 1].text)
+        text = doc.text[start:end]
+        return Quantity(min=least, max=None, best=least, text=text, start=start, end=end), doc[token.i : stop]
+    return None
+
+
 def _claim(
-    quantity: Quantity, span: Any, sent: Any, quotes: Sequence[Quote], lex: ClaimLexicon, before: list[Claim]
+    quantity: Quantity,
+    span: Any,
+    sent: Any,
+    quotes: Sequence[Quote],
+    lex: ClaimLexicon,
+    before: list[Claim],
+    definite: bool = False,
 ) -> Claim | None:
     anchor = anchor_of(span)
     what = _counted_for(anchor, span, lex)
     predicate = find_predicate(what, lex)
     inherited: Claim | None = None
+    if definite and (predicate is None or predicate.route not in DEFINITE_ROUTES):
+        return None  # "the suspect in a homicide": a definite person needs a direct link to the outcome
     if predicate is None:
         change = _change_predicate(what.node, lex, before)
         if change is None:
@@ -157,6 +271,8 @@ def _claim(
         return None
     kind = _fatal(kind, predicate.token, lex)
     modality = "negated" if quantity.best == 0 and quantity.max == 0 else modality_of(predicate.token)
+    if modality in ("asserted", "alleged") and _is_tally(predicate.token, what.node, lex):
+        modality = "generic"
     unit, victim = _unit_and_victim(what, span.end, quantity, territory, lex)
     per = quantity.per or _rate(predicate.token, what) or (inherited.per if inherited else None)
     if inherited is not None:
@@ -185,6 +301,8 @@ def _claim(
 
 
 def _counted_for(anchor: Any, span: Any, lex: ClaimLexicon) -> Counted:
+    if anchor.ent_type_ in lex.person_labels and anchor.pos_ in ("PROPN", "NOUN"):
+        return Counted(anchor, None, share=False)  # a named person counts one; "of Clinton" is no partitive
     if len(span) == 1 and span[0].tag_ == "NN" and span[0].lower_ not in ("half", "%"):
         return Counted(span[0], span[0], share=False)
     return counted(anchor, lex)
@@ -201,9 +319,15 @@ def _countable(what: Counted, quantity: Quantity, lex: ClaimLexicon) -> bool:
 
 
 def _fatal(kind: str, pred: Any, lex: ClaimLexicon) -> str:
-    """ "Shot dead", "fatally stabbed", "shot and killed": an injury verb that reports a death."""
-    if kind != "injured" or pred.lemma_.lower() not in lex.fatal_verbs:
+    """ "Shot dead", "fatally stabbed", "shot and killed": an injury verb that reports a death; "shot and
+    wounded": a shooting whose outcome is an injury. "Shot" alone stays ``casualties`` (hit, outcome open)."""
+    if kind not in ("injured", "casualties") or pred.lemma_.lower() not in lex.fatal_verbs:
         return kind
+    if kind == "casualties" and any(
+        c.dep_ == "conj" and (c.lemma_.lower() in lex.injury_markers or c.lower_ in lex.injury_markers)
+        for c in pred.children
+    ):
+        return "injured"  # "shot and wounded": the outcome is said
     following = pred.doc[pred.i + 1] if pred.i + 1 < len(pred.doc) else None
     if following is not None and following.lower_ in lex.fatal_markers:
         return "killed"
@@ -214,6 +338,36 @@ def _fatal(kind: str, pred: Any, lex: ClaimLexicon) -> str:
         if words & lex.fatal_markers:
             return "killed"
     return kind
+
+
+def _is_tally(pred: Any, node: Any, lex: ClaimLexicon) -> bool:
+    """Whether the predicate's own clause scopes the count over a period or several incidents."""
+    heads = [pred, node, node.head, *(c for c in pred.children if c.dep_ == "conj")]
+    current = pred
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+        heads.append(current)
+    seen: set[int] = set()
+    stack = [c for h in heads for c in h.children if c.dep_ not in CLAUSE_DEPS]
+    words: list[Any] = []
+    while stack:
+        token = stack.pop()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        words.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    if any(t.lower_ in lex.tally_words for t in words):
+        return True
+    if any(t.lower_ in lex.tally_events and t.tag_ == "NNS" and t.dep_ == "pobj" for t in words):
+        return True
+    doc = pred.doc
+    for t in words:
+        for phrase_ in lex.tally_phrases:
+            stop = t.i + len(phrase_)
+            if stop <= len(doc) and all(doc[t.i + k].lower_ == w for k, w in enumerate(phrase_)):
+                return True
+    return False
 
 
 def _unit_and_victim(

@@ -213,15 +213,23 @@ def incident_figure(claims: Iterable[Claim], kind: str) -> float:
 
 
 def evaluate_gvc(
-    shared: Path | None = None, limit: int | None = None, stages: tuple[Any, Any] | None = None
+    shared: Path | None = None,
+    limit: int | None = None,
+    stages: tuple[Any, Any] | None = None,
+    splits: Sequence[str] | None = None,
 ) -> GvcScores | None:
-    """Killed/injured accuracy per GVC incident; None when the dataset is absent."""
+    """Killed/injured accuracy per GVC incident; None when the dataset is absent.
+
+    ``splits`` keeps the incidents of those splits of Bugert et al. (``train``, ``dev``, ``test``):
+    rules are developed looking at train+dev errors only, and test is reported untouched."""
     folder = shared_dir(shared) / "datasets" / "incidents" / "gvc"
     docs_file, gva_file = folder / "gvc_documents.jsonl", folder / "gvc_incidents_gva.jsonl"
     if not docs_file.is_file() or not gva_file.is_file():
         return None
     gva = [json.loads(line) for line in gva_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [json.loads(line) for line in docs_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if splits is not None:
+        gva = [g for g in gva if g.get("split") in splits]
     if limit is not None:
         gva = gva[:limit]
     wanted = {str(g["incident_id"]) for g in gva}

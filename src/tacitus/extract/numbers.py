@@ -51,6 +51,8 @@ class Lexicon:
     rate_adverbs: dict[str, str]
     not_counts_after: frozenset[str]
     age_units: frozenset[str]
+    age_cues: frozenset[str]
+    index_joiners: frozenset[str]
     currency: frozenset[str]
     year_cues: frozenset[str]
     zero_words: tuple[tuple[str, ...], ...]
@@ -89,6 +91,8 @@ def lexicon() -> Lexicon:
         rate_adverbs={str(k): str(v) for k, v in raw["rate_adverbs"].items()},
         not_counts_after=frozenset(str(w) for w in raw["not_counts_after"]),
         age_units=frozenset(str(w) for w in raw["age_units"]),
+        age_cues=frozenset(str(w) for w in raw["age_cues"]),
+        index_joiners=frozenset(str(w) for w in raw["index_joiners"]),
         currency=frozenset(str(w) for w in raw["currency"]),
         year_cues=frozenset(str(w) for w in raw["year_cues"]),
         zero_words=tuple(tuple(str(w) for w in row) for row in raw["zero_words"]),

@@ -120,8 +120,12 @@ def _not_a_count(tokens: list[Token], i: int, j: int, core: _Core) -> bool:
     """Ages, durations, times, money and years look like numbers but are never counts of people."""
     lex = lexicon()
     prev = tokens[i - 1].text if i > 0 else ""
-    if prev in lex.currency or prev == ":":
+    if prev in lex.currency or prev == ":" or prev in lex.age_cues:
         return True
+    if _is_index(tokens, i, j):
+        return True
+    if i >= 3 and tokens[i - 1].text in ("to", "and", "-", "–") and tokens[i - 3].text in lex.age_cues:
+        return True  # the second age of "ages 3 and 4", "ages 0 to 17"
     if j < len(tokens) and tokens[j].text == ":":
         return True
     k = j + 1 if j < len(tokens) and tokens[j].text == "-" else j
@@ -135,6 +139,14 @@ def _not_a_count(tokens: list[Token], i: int, j: int, core: _Core) -> bool:
     return (
         raw.isdigit() and len(raw) == 4 and 1800 <= core.value <= 2100 and (prev in lex.year_cues or i == 0)
     )
+
+
+def _is_index(tokens: list[Token], i: int, j: int) -> bool:
+    """ "Image 6 of 8", "1 / 8": two digit figures joined by "of" or "/" number pages, not people."""
+    joiners = lexicon().index_joiners
+    before = i >= 2 and tokens[i - 1].text in joiners and tokens[i - 2].text[0].isdigit()
+    after = j + 1 < len(tokens) and tokens[j].text in joiners and tokens[j + 1].text[0].isdigit()
+    return tokens[i].text[0].isdigit() and (before or after)
 
 
 def _parse_at(tokens: list[Token], i: int, text: str) -> tuple[Quantity, int] | None:

@@ -25,7 +25,9 @@ from tacitus.link.compat import (
 from tacitus.model import Claim, DocumentResult, Event, Place, TimeSpan
 
 #: Claim kinds whose presence makes an event-less document worth a mention of its own.
-CASUALTY_KINDS = frozenset({"killed", "injured", "missing", "abducted", "detained", "displaced", "trapped"})
+CASUALTY_KINDS = frozenset(
+    {"killed", "injured", "casualties", "missing", "abducted", "detained", "displaced", "trapped"}
+)
 
 #: Within-document grouping is stricter than cross-document linking: same town or very close.
 WITHIN_DOC_KM = 15.0
