@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,14 +38,16 @@ def page(server: Server) -> Iterator[object]:
         )
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         outside: list[str] = []
-        context.route(
-            "**/*",
-            lambda route: (
+
+        def only_this_server(route: Any) -> None:
+            """Let requests to the test server through; record and abort any other (no CDN, no tiles)."""
+            if route.request.url.startswith(server.url):
                 route.continue_()
-                if route.request.url.startswith(server.url)
-                else (outside.append(route.request.url), route.abort())[1]
-            ),
-        )
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_this_server)
         tab = context.new_page()
         errors: list[str] = []
         tab.on("pageerror", lambda exc: errors.append(str(exc)))

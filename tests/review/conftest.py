@@ -1,10 +1,19 @@
-"""A real database built from the sample articles (once per session), copied for each test."""
+"""A real database built from the sample articles (once per session), copied for each test.
+
+``repo`` is parametrised over both backends: a copy of the SQLite file, and the same documents, results
+and incidents stored into a fresh PostgreSQL schema (dropped afterwards) on the server at
+``TACITUS_TEST_PG_URL`` (default postgresql://postgres@127.0.0.1:5432/postgres; PGPASSWORD honoured). The
+PostgreSQL parameter skips when psycopg is missing or no server answers.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +24,7 @@ from tacitus.settings import Settings
 from tacitus.store.sqlite import SQLiteRepository
 
 REPO = Path(__file__).resolve().parents[2]
+PG_URL = os.environ.get("TACITUS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +45,52 @@ def db(built_db: Path, tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The test server's URL, or a skip when psycopg is missing or no server answers."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        with psycopg.connect(PG_URL, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error as exc:
+        pytest.skip(f"no PostgreSQL at TACITUS_TEST_PG_URL ({exc.__class__.__name__})")
+    return PG_URL
+
+
 @pytest.fixture
-def repo(db: Path) -> Iterator[SQLiteRepository]:
-    with SQLiteRepository.open(db) as opened:
-        yield opened
+def pg_schema(pg_url: str) -> Iterator[str]:
+    """A fresh schema for one test, dropped afterwards."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"tacitus_test_{uuid.uuid4().hex[:12]}"
+    yield name
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+
+
+def copy_to_postgres(source: Path, url: str, schema: str) -> Any:
+    """A PostgresRepository holding the documents, results and incidents of the SQLite store ``source``."""
+    from tacitus.store.postgres import PostgresRepository
+
+    target = PostgresRepository.open(url, schema=schema)
+    with SQLiteRepository.open(source) as src:
+        run = target.start_run("copy", {}, {})
+        for result in src.iter_results():
+            target.store_document(result.document, result, run)
+        target.save_incidents(list(src.iter_incidents()), replace=True)
+    return target
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def repo(request: pytest.FixtureRequest, db: Path) -> Iterator[Any]:
+    """The examples store on each backend (both have the same documents, results and incidents)."""
+    if request.param == "sqlite":
+        with SQLiteRepository.open(db) as opened:
+            yield opened
+        return
+    target = copy_to_postgres(db, request.getfixturevalue("pg_url"), request.getfixturevalue("pg_schema"))
+    try:
+        yield target
+    finally:
+        target.close()

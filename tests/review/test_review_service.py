@@ -1,18 +1,21 @@
-"""Accept, edit, reject, merge and split on a real database; reviewed values survive re-extraction."""
+"""Accept, edit, reject, merge and split on SQLite and PostgreSQL; reviewed values survive re-extraction."""
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tacitus.errors import StoreError
 from tacitus.model import Claim
 from tacitus.review import ReviewError, ReviewService, parse_ref
-from tacitus.store.sqlite import SQLiteRepository
+from tacitus.store.sql import SqlAccess
+
+if TYPE_CHECKING:
+    from tacitus.store.sql import SqlRepository
 
 
-def _first_claim(repo: SQLiteRepository) -> tuple[str, Claim]:
+def _first_claim(repo: SqlRepository) -> tuple[str, Claim]:
     for result in repo.iter_results():
         if result.claims:
             return f"{result.document.id}:c0", result.claims[0]
@@ -27,7 +30,7 @@ def test_parse_ref() -> None:
             parse_ref(bad)
 
 
-def test_accept_edit_reject_are_audited_and_keep_evidence(repo: SQLiteRepository) -> None:
+def test_accept_edit_reject_are_audited_and_keep_evidence(repo: SqlRepository) -> None:
     service = ReviewService(repo)
     ref, machine = _first_claim(repo)
     accepted = service.review(ref, "accept", "alice", "read the article")
@@ -48,7 +51,7 @@ def test_accept_edit_reject_are_audited_and_keep_evidence(repo: SQLiteRepository
     assert trail[2].after is None and trail[2].why == "not a casualty figure"
 
 
-def test_invalid_edits_are_refused(repo: SQLiteRepository) -> None:
+def test_invalid_edits_are_refused(repo: SqlRepository) -> None:
     service = ReviewService(repo)
     ref, _ = _first_claim(repo)
     for changes, message in (
@@ -64,18 +67,17 @@ def test_invalid_edits_are_refused(repo: SQLiteRepository) -> None:
     assert service.audit() == []
 
 
-def test_audit_is_append_only(repo: SQLiteRepository) -> None:
+def test_audit_is_append_only(repo: SqlRepository) -> None:
     service = ReviewService(repo)
     ref, _ = _first_claim(repo)
     service.review(ref, "accept", "alice")
-    conn = repo.connection()
     for statement in ("UPDATE review_audit SET who = 'mallory'", "DELETE FROM review_audit"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute(statement)
+        with pytest.raises(StoreError, match="append-only"), SqlAccess(repo).transaction("tamper") as w:
+            w.execute(statement)
     assert service.audit()[0].who == "alice"
 
 
-def test_reviewed_value_wins_over_reextraction_and_change_is_flagged(repo: SQLiteRepository) -> None:
+def test_reviewed_value_wins_over_reextraction_and_change_is_flagged(repo: SqlRepository) -> None:
     service = ReviewService(repo)
     ref, machine = _first_claim(repo)
     doc_id = parse_ref(ref).doc_id
@@ -89,15 +91,15 @@ def test_reviewed_value_wins_over_reextraction_and_change_is_flagged(repo: SQLit
     assert repo.store_document(result.document, rerun, repo.start_run("re-extract", {}, {})) == "unchanged"
 
     again = service.reviewed(ref)
-    assert again.machine.best == 1000.0
-    assert again.value is not None and again.value.best == 7  # the reviewed value wins
+    assert isinstance(again.machine, Claim) and again.machine.best == 1000.0
+    assert isinstance(again.value, Claim) and again.value.best == 7  # the reviewed value wins
     assert again.changed
     flags = service.flags()
     assert [(f["kind"], f["problem"]) for f in flags] == [("claim", "machine_changed")]
     assert flags[0]["machine"]["best"] == 1000.0
 
 
-def test_merge_then_split(repo: SQLiteRepository) -> None:
+def test_merge_then_split(repo: SqlRepository) -> None:
     service = ReviewService(repo)
     incidents = sorted(repo.iter_incidents(), key=lambda i: i.id)
     a, b = incidents[0], incidents[1]
@@ -117,11 +119,13 @@ def test_merge_then_split(repo: SQLiteRepository) -> None:
         service.split(parts[0].id, parts[0].documents, "bob")
 
 
-def test_tokens_are_hashed_and_revocable(repo: SQLiteRepository) -> None:
+def test_tokens_are_hashed_and_revocable(repo: SqlRepository) -> None:
     from tacitus.store.tokens import create_token, list_tokens, revoke_token, verify_token
 
     info, secret = create_token(repo, "alice", "analyst")
-    stored = repo.connection().execute("SELECT token_hash FROM api_tokens").fetchone()[0]
+    row = SqlAccess(repo).one("SELECT token_hash FROM api_tokens")
+    assert row is not None
+    stored = row["token_hash"]
     assert secret not in stored and len(stored) == 64
     assert verify_token(repo, secret) == info
     assert verify_token(repo, secret + "x") is None

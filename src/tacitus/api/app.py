@@ -22,8 +22,17 @@ from tacitus.api import read_routes, review_routes
 from tacitus.api.config import ApiConfig
 from tacitus.api.deps import AppState, RepoFactory, RepoPool
 from tacitus.api.errors import BodyLimitMiddleware, install_error_handlers
+from tacitus.errors import ConfigError
 from tacitus.settings import Settings
+from tacitus.store import POSTGRES_SCHEMES
 from tacitus.store.sqlite import SQLiteRepository
+
+#: Why the API refuses PostgreSQL: its list queries are SQLite SQL (json_extract, json_each); review and
+#: tokens work on both backends, the read queries do not yet, and a server that half works is worse.
+POSTGRES_NOT_SERVED = (
+    "serving a PostgreSQL store is not supported yet: the API's list queries are SQLite SQL. Serve a "
+    "SQLite store (--db FILE); `tacitus review` and `tacitus token` do work on PostgreSQL (docs/api.md)."
+)
 
 ERROR_SCHEMA = {
     "description": "Every 4xx/5xx answer has this shape",
@@ -74,6 +83,8 @@ def create_app(
     settings: Settings, repo_factory: RepoFactory | None = None, config: ApiConfig | None = None
 ) -> FastAPI:
     """Build the app around a database (``settings.db`` unless a repository factory is given)."""
+    if repo_factory is None and settings.db.startswith(POSTGRES_SCHEMES):
+        raise ConfigError(POSTGRES_NOT_SERVED)
     config = config or ApiConfig()
     factory = repo_factory or (lambda: SQLiteRepository.open(settings.db))
     app = FastAPI(

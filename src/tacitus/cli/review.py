@@ -17,13 +17,13 @@ import typer
 from tacitus.cli.console import err, out
 from tacitus.errors import TacitusError
 from tacitus.review.service import ReviewService, Verdict
-from tacitus.store.sqlite import SQLiteRepository
+from tacitus.store.sql import open_sql_repository
 
 app = typer.Typer(
     help="Review extracted records and incidents; every change is audited.", no_args_is_help=True
 )
 
-DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file.")]
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file or postgresql:// URL.")]
 RefArg = Annotated[
     str, typer.Argument(help="<document id>:c<n> for a claim, <document id>:e<n> for an event.")
 ]
@@ -43,7 +43,7 @@ def _print(value: Any) -> None:
 
 def _run(db: str, action: str, job: Any) -> Any:
     try:
-        with closing(SQLiteRepository.open(db)) as repo:
+        with closing(open_sql_repository(db)) as repo:
             return job(ReviewService(repo))
     except (TacitusError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")

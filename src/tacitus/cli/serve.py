@@ -8,24 +8,28 @@ from __future__ import annotations
 
 import json
 from contextlib import closing
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tacitus.cli.console import err, out
 from tacitus.errors import TacitusError
 from tacitus.settings import load_settings
-from tacitus.store.sqlite import SQLiteRepository
+from tacitus.store import POSTGRES_SCHEMES
+from tacitus.store.sql import open_sql_repository
 from tacitus.store.tokens import ROLES, create_token, list_tokens, revoke_token
 
-DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file.")]
+if TYPE_CHECKING:
+    from tacitus.store.sql import SqlRepository
+
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file (tokens: also a postgresql:// URL).")]
 
 token_app = typer.Typer(help="Create, list and revoke API bearer tokens.", no_args_is_help=True)
 
 
-def _open(db: str) -> SQLiteRepository:
+def _open(db: str) -> SqlRepository:
     try:
-        return SQLiteRepository.open(db)
+        return open_sql_repository(db)
     except TacitusError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -54,7 +58,11 @@ def serve(
     import uvicorn
 
     from tacitus.api import ApiConfig, create_app
+    from tacitus.api.app import POSTGRES_NOT_SERVED
 
+    if db.startswith(POSTGRES_SCHEMES):
+        err.print(f"[red]error:[/red] {POSTGRES_NOT_SERVED}")
+        raise typer.Exit(2)
     _open(db).close()  # fail here, with a clear message, rather than on the first request
     settings = load_settings(overrides={"db": db})
     config = ApiConfig(

@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
@@ -26,7 +26,11 @@ from tacitus.model import Claim, DocumentResult, Event, Incident
 from tacitus.review.keys import RecordRef, TargetKind, parse_ref, review_key
 from tacitus.store import review as store
 from tacitus.store.review import AuditEntry, Override, Status
-from tacitus.store.sqlite import SQLiteRepository, content_hash_of
+from tacitus.store.sql import SqlAccess
+from tacitus.store.sqlite import content_hash_of
+
+if TYPE_CHECKING:
+    from tacitus.store.sql import SqlRepository
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +67,9 @@ class Reviewed:
 class ReviewService:
     """Review operations on one repository (open one service per request or command)."""
 
-    def __init__(self, repo: SQLiteRepository) -> None:
+    def __init__(self, repo: SqlRepository) -> None:
         self.repo = repo
+        self.db = SqlAccess(repo)
 
     # ------------------------------------------------------------------------------- claims and events
     def _machine(self, ref: RecordRef) -> tuple[DocumentResult, Claim | Event]:
@@ -85,7 +90,7 @@ class ReviewService:
         ref = parse_ref(ref) if isinstance(ref, str) else ref
         result, machine = self._machine(ref)
         key = review_key(ref.kind, ref.doc_id, content_hash_of(result.document), machine)
-        return self._apply(str(ref), key, machine, store.get_override(self.repo, ref.kind, key))
+        return self._apply(str(ref), key, machine, store.get_override(self.db, ref.kind, key))
 
     @staticmethod
     def _apply(ref: str, key: str, machine: Claim | Event, override: Override | None) -> Reviewed:
@@ -101,7 +106,7 @@ class ReviewService:
         """A document's claims and events with every verdict applied (rejected ones have no value)."""
         digest = content_hash_of(result.document)
         overrides = {
-            (o.target_kind, o.review_key): o for o in store.list_overrides(self.repo, result.document.id)
+            (o.target_kind, o.review_key): o for o in store.list_overrides(self.db, result.document.id)
         }
         out: dict[TargetKind, list[Reviewed]] = {"claim": [], "event": []}
         groups: tuple[tuple[TargetKind, Sequence[Claim | Event]], ...] = (
@@ -147,7 +152,7 @@ class ReviewService:
             reviewed_at=self.repo.now(),
             reason=why,
         )
-        with self.repo.transaction(f"review {ref}") as conn:
+        with self.db.transaction(f"review {ref}") as conn:
             store.put_override(conn, override)
             store.append_audit(
                 conn, override.reviewed_at, who, verdict, ref.kind, current.key, before, after, why
@@ -170,7 +175,7 @@ class ReviewService:
 
     # ------------------------------------------------------------------------------- incidents
     def _incident(self, incident_id: str) -> Incident:
-        reviewed = store.get_reviewed_incident(self.repo, incident_id)
+        reviewed = store.get_reviewed_incident(self.db, incident_id)
         if reviewed is not None and reviewed.active:
             return reviewed.incident
         incident = self.repo.get_incident(incident_id)
@@ -249,7 +254,7 @@ class ReviewService:
         before: Any,
     ) -> None:
         now = self.repo.now()
-        with self.repo.transaction(action) as conn:
+        with self.db.transaction(action) as conn:
             for incident_id in retired:
                 store.deactivate_reviewed_incident(conn, incident_id)
             for incident in made:
@@ -303,13 +308,13 @@ class ReviewService:
     # ------------------------------------------------------------------------------- reading the trail
     def audit(self, target: str | None = None, limit: int = 1000, offset: int = 0) -> list[AuditEntry]:
         """The audit trail, oldest first (of one record key or incident id when given)."""
-        return store.iter_audit(self.repo, target, limit, offset)
+        return store.iter_audit(self.db, target, limit, offset)
 
     def flags(self) -> list[dict[str, Any]]:
         """Reviews the machine has moved away from: changed values, vanished records, changed incidents."""
         current: dict[tuple[str, str], Claim | Event] = {}
         flagged: list[dict[str, Any]] = []
-        for override in store.list_overrides(self.repo):
+        for override in store.list_overrides(self.db):
             result = self.repo.get_result(override.doc_id)
             if result is not None and (override.target_kind, override.review_key) not in current:
                 digest = content_hash_of(result.document)
@@ -337,7 +342,7 @@ class ReviewService:
                         "reviewed": override.value,
                     }
                 )
-        for reviewed in store.active_reviewed_incidents(self.repo):
+        for reviewed in store.active_reviewed_incidents(self.db):
             if self._fingerprint(reviewed.incident) != reviewed.fingerprint:
                 flagged.append({"kind": "incident", "key": reviewed.id, "problem": "machine_changed"})
         return flagged

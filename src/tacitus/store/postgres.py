@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any, Self
 
@@ -146,6 +146,14 @@ class PostgresRepository:
                 yield conn
         except psycopg.Error as exc:
             raise StoreError(f"{what} failed and was rolled back: {exc}") from exc
+
+    def connection(self) -> Connection:
+        """The open connection (autocommit, dict rows), for read queries of companion modules."""
+        return self._db()
+
+    def transaction(self, what: str) -> AbstractContextManager[Connection]:
+        """One write transaction, rolled back whole on any database failure (a StoreError)."""
+        return self._transaction(what)
 
     def _now(self) -> str:
         return self._clock().astimezone(dt.UTC).isoformat(timespec="seconds")

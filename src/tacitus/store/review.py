@@ -4,17 +4,23 @@ Why separate tables: the machine rows (``claims``, ``events``, ``incidents``) ar
 re-extraction and re-linking. Reviews kept beside them survive that, and the audit table is append-only
 (triggers refuse UPDATE and DELETE), so the record of who changed what cannot be rewritten through SQL
 short of dropping the table.
+
+Both backends: the statements go through :mod:`tacitus.store.sql` (``?`` placeholders, dict rows, JSON
+columns decoded whichever way the backend returns them); the write functions take the
+:class:`~tacitus.store.sql.Writer` of the caller's transaction, so a change and its audit row commit
+together.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from tacitus.model import Incident, Record
-from tacitus.store.sqlite import SQLiteRepository
+from tacitus.store.sql import Dialect, SqlAccess, Writer, access, dump_json
+
+if TYPE_CHECKING:
+    from tacitus.store.sql import ReviewStore
 
 Status = Literal["accepted", "edited", "rejected"]
 
@@ -60,16 +66,8 @@ class ReviewedIncident(Record):
     reason: str = ""
 
 
-def _dump(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _load(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
-
-
 def append_audit(
-    conn: sqlite3.Connection,
+    conn: Writer,
     at: str,
     who: str,
     action: str,
@@ -83,11 +81,11 @@ def append_audit(
     conn.execute(
         "INSERT INTO review_audit (at, who, action, target_kind, target, before, after, why)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (at, who, action, target_kind, target, _dump(before), _dump(after), why),
+        (at, who, action, target_kind, target, dump_json(before), dump_json(after), why),
     )
 
 
-def put_override(conn: sqlite3.Connection, override: Override) -> None:
+def put_override(conn: Writer, override: Override) -> None:
     """Insert or replace the verdict on one record (the latest review wins; the audit keeps them all)."""
     conn.execute(
         "INSERT INTO review_overrides (target_kind, review_key, doc_id, status, machine, value, reviewer,"
@@ -100,8 +98,8 @@ def put_override(conn: sqlite3.Connection, override: Override) -> None:
             override.review_key,
             override.doc_id,
             override.status,
-            _dump(override.machine),
-            _dump(override.value),
+            dump_json(override.machine),
+            dump_json(override.value),
             override.reviewer,
             override.reviewed_at,
             override.reason,
@@ -109,40 +107,38 @@ def put_override(conn: sqlite3.Connection, override: Override) -> None:
     )
 
 
-def _override(row: sqlite3.Row) -> Override:
-    fields = dict(row)
-    fields["machine"] = _load(fields["machine"])
-    fields["value"] = _load(fields["value"])
-    return Override.model_validate(fields)
+def _override(db: SqlAccess, row: dict[str, Any]) -> Override:
+    row["machine"] = db.load_json(row["machine"])
+    row["value"] = db.load_json(row["value"])
+    return Override.model_validate(row)
 
 
-def get_override(repo: SQLiteRepository, target_kind: str, key: str) -> Override | None:
+def get_override(repo: ReviewStore, target_kind: str, key: str) -> Override | None:
     """The verdict on one record by its review key, or None."""
-    row = (
-        repo.connection()
-        .execute(
-            "SELECT * FROM review_overrides WHERE target_kind = ? AND review_key = ?", (target_kind, key)
-        )
-        .fetchone()
+    db = access(repo)
+    row = db.one(
+        "SELECT * FROM review_overrides WHERE target_kind = ? AND review_key = ?", (target_kind, key)
     )
-    return _override(row) if row is not None else None
+    return _override(db, row) if row is not None else None
 
 
-def list_overrides(repo: SQLiteRepository, doc_id: str | None = None) -> list[Override]:
+def list_overrides(repo: ReviewStore, doc_id: str | None = None) -> list[Override]:
     """Every verdict (of one document when ``doc_id`` is given), by key."""
+    db = access(repo)
     if doc_id is None:
-        rows = repo.connection().execute("SELECT * FROM review_overrides ORDER BY target_kind, review_key")
+        rows = db.rows("SELECT * FROM review_overrides ORDER BY target_kind, review_key")
     else:
-        rows = repo.connection().execute(
+        rows = db.rows(
             "SELECT * FROM review_overrides WHERE doc_id = ? ORDER BY target_kind, review_key", (doc_id,)
         )
-    return [_override(row) for row in rows]
+    return [_override(db, row) for row in rows]
 
 
 def iter_audit(
-    repo: SQLiteRepository, target: str | None = None, limit: int = 1000, offset: int = 0
+    repo: ReviewStore, target: str | None = None, limit: int = 1000, offset: int = 0
 ) -> list[AuditEntry]:
     """Audit rows, oldest first; ``target`` narrows to one record key or incident id."""
+    db = access(repo)
     sql = "SELECT * FROM review_audit"
     params: list[Any] = []
     if target is not None:
@@ -151,16 +147,15 @@ def iter_audit(
     sql += " ORDER BY id LIMIT ? OFFSET ?"
     params += [limit, offset]
     out: list[AuditEntry] = []
-    for row in repo.connection().execute(sql, params):
-        fields = dict(row)
-        fields["before"] = _load(fields["before"])
-        fields["after"] = _load(fields["after"])
-        out.append(AuditEntry.model_validate(fields))
+    for row in db.rows(sql, params):
+        row["before"] = db.load_json(row["before"])
+        row["after"] = db.load_json(row["after"])
+        out.append(AuditEntry.model_validate(row))
     return out
 
 
 def save_reviewed_incident(
-    conn: sqlite3.Connection,
+    conn: Writer,
     incident: Incident,
     members: Sequence[str],
     fingerprint: str,
@@ -174,20 +169,28 @@ def save_reviewed_incident(
         " reason) VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET record = excluded.record,"
         " members = excluded.members, fingerprint = excluded.fingerprint, active = 1,"
         " reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, reason = excluded.reason",
-        (incident.id, incident.model_dump_json(), _dump(list(members)), fingerprint, reviewer, at, reason),
+        (
+            incident.id,
+            incident.model_dump_json(),
+            dump_json(list(members)),
+            fingerprint,
+            reviewer,
+            at,
+            reason,
+        ),
     )
 
 
-def deactivate_reviewed_incident(conn: sqlite3.Connection, incident_id: str) -> None:
+def deactivate_reviewed_incident(conn: Writer, incident_id: str) -> None:
     """Retire a reviewed incident that a later merge or split replaced."""
     conn.execute("UPDATE reviewed_incidents SET active = 0 WHERE id = ?", (incident_id,))
 
 
-def _reviewed(row: sqlite3.Row) -> ReviewedIncident:
+def _reviewed(db: SqlAccess, row: dict[str, Any]) -> ReviewedIncident:
     return ReviewedIncident(
         id=row["id"],
-        incident=Incident.model_validate_json(row["record"]),
-        members=_load(row["members"]),
+        incident=Incident.model_validate(db.load_json(row["record"])),
+        members=db.load_json(row["members"]),
         fingerprint=row["fingerprint"],
         active=bool(row["active"]),
         reviewer=row["reviewer"],
@@ -196,18 +199,19 @@ def _reviewed(row: sqlite3.Row) -> ReviewedIncident:
     )
 
 
-def get_reviewed_incident(repo: SQLiteRepository, incident_id: str) -> ReviewedIncident | None:
+def get_reviewed_incident(repo: ReviewStore, incident_id: str) -> ReviewedIncident | None:
     """One analyst-made incident (active or retired), or None."""
-    row = (
-        repo.connection().execute("SELECT * FROM reviewed_incidents WHERE id = ?", (incident_id,)).fetchone()
-    )
-    return _reviewed(row) if row is not None else None
+    db = access(repo)
+    row = db.one("SELECT * FROM reviewed_incidents WHERE id = ?", (incident_id,))
+    return _reviewed(db, row) if row is not None else None
 
 
-def active_reviewed_incidents(repo: SQLiteRepository) -> list[ReviewedIncident]:
+def active_reviewed_incidents(repo: ReviewStore) -> list[ReviewedIncident]:
     """The analyst-made incidents currently in force, by id."""
-    rows = repo.connection().execute("SELECT * FROM reviewed_incidents WHERE active = 1 ORDER BY id")
-    return [_reviewed(row) for row in rows]
+    db = access(repo)
+    return [
+        _reviewed(db, row) for row in db.rows("SELECT * FROM reviewed_incidents WHERE active = 1 ORDER BY id")
+    ]
 
 
 #: The incidents the API shows: machine incidents none of whose events or claims an analyst regrouped,
@@ -225,3 +229,23 @@ LIVE_INCIDENTS_SQL = (
     " UNION ALL"
     " SELECT r.id, r.record, 'reviewed' FROM reviewed_incidents r WHERE r.active = 1)"
 )
+
+#: The same CTE for PostgreSQL, where the JSON columns are JSONB.
+LIVE_INCIDENTS_SQL_PG = (
+    "WITH reviewed_members AS ("
+    " SELECT j.member FROM reviewed_incidents r, jsonb_array_elements_text(r.members) AS j(member)"
+    " WHERE r.active = 1),"
+    " live AS ("
+    " SELECT i.id AS id, i.record AS record, 'machine' AS origin FROM incidents i"
+    " WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.record -> 'events') AS je(member)"
+    "  WHERE je.member IN (SELECT member FROM reviewed_members))"
+    " AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.record -> 'claims') AS jc(member)"
+    "  WHERE jc.member IN (SELECT member FROM reviewed_members))"
+    " UNION ALL"
+    " SELECT r.id, r.record, 'reviewed' FROM reviewed_incidents r WHERE r.active = 1)"
+)
+
+
+def live_incidents_sql(dialect: Dialect) -> str:
+    """The live-incidents CTE in ``dialect``."""
+    return LIVE_INCIDENTS_SQL if dialect == "sqlite" else LIVE_INCIDENTS_SQL_PG
