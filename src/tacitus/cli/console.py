@@ -7,11 +7,15 @@ Why a module: every command must agree that stdout carries only data (JSON Lines
 from __future__ import annotations
 
 import logging
+import sys
 
 from rich.console import Console
 
+#: Tables piped to a file or a CI log are not squeezed into 80 columns.
+PIPED_WIDTH = 200
+
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 
 
 def configure_logging(*, quiet: bool, verbose: bool = False) -> None:
