@@ -11,6 +11,7 @@ alone and the ratio to spaCy-alone is measured in one run:
 - ``ingest``: read the JSONL file, run the pipeline and store every document in SQLite (``tacitus ingest``).
 
 Model loading is timed apart from the processing loop, which is what documents/s and words/s measure.
+``--stages`` instead prints where the extract time goes: seconds per pipeline stage, in one process.
 """
 
 from __future__ import annotations
@@ -141,6 +142,32 @@ def run_mode(mode: str, corpus: Path, batch_size: int) -> dict[str, Any]:
     }
 
 
+def stage_seconds(texts: list[str], batch_size: int) -> dict[str, float]:
+    """Seconds spent in each stage of the full pipeline over ``texts`` (batched as ``Pipeline.run``)."""
+    from tacitus.build import build_pipeline
+    from tacitus.model import Document
+    from tacitus.pipeline import Analysis, BatchStage
+    from tacitus.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=str(Path(tmp) / "bench.db"), batch_size=batch_size, quiet=True)
+        pipeline = build_pipeline(settings)
+    seconds = dict.fromkeys((stage.name for stage in pipeline.stages), 0.0)
+    for first in range(0, len(texts), batch_size):
+        batch = [
+            Analysis(document=Document(id=str(i), text=text))
+            for i, text in enumerate(texts[first : first + batch_size], start=first)
+        ]
+        for stage in pipeline.stages:
+            started = time.perf_counter()
+            if isinstance(stage, BatchStage):
+                batch = stage.process_batch(batch)
+            else:
+                batch = [stage(analysis) for analysis in batch]
+            seconds[stage.name] += time.perf_counter() - started
+    return {name: round(value, 2) for name, value in seconds.items()}
+
+
 def measure(corpus_name: str, texts: list[str], batch_size: int) -> list[dict[str, Any]]:
     """Run every mode in its own subprocess on the same texts."""
     rows = []
@@ -191,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, default=1000, help="number of synthetic articles")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N real articles")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--stages", action="store_true", help="seconds per pipeline stage instead")
     parser.add_argument("--worker", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -210,9 +238,14 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if args.limit:
                 texts = texts[: args.limit]
+        if args.stages:
+            timing = stage_seconds(texts, args.batch_size)
+            print(f"| {name} | " + " | ".join(f"{k} {v}" for k, v in timing.items()) + " |")
+            continue
         rows.extend(measure(name, texts, args.batch_size))
         print(markdown(rows), file=sys.stderr)
-    print(markdown(rows))
+    if rows:
+        print(markdown(rows))
     return 0
 
 

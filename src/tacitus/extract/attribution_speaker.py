@@ -84,10 +84,25 @@ def _is_org_word(token: Any, lex: AttributionLexicon) -> bool:
 
 
 def _entity_of(token: Any) -> Any | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The entity span ``token`` is in: the span ``doc.ents`` would give, read off the IOB tags.
+
+    Why not scan ``doc.ents``: spaCy rebuilds every entity span on each read of it, for every token
+    asked about. An entity is a "B" token with a label and the "I" tokens after it (spaCy's own rule).
+    """
+    from spacy.tokens import Span
+
+    doc = token.doc
+    iob = token.ent_iob_
+    if iob not in ("B", "I") or (iob == "B" and not token.ent_type):
+        return None
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first = doc[start]
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def _organization_from(tokens: list[Any], lex: AttributionLexicon) -> str | None:

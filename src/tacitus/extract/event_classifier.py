@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tacitus.extract.event_scoring import FastScorer
+
 log = logging.getLogger(__name__)
 
 NONE = "NONE"
@@ -94,6 +96,7 @@ class EventTypeClassifier:
     def __init__(self, model: Any) -> None:
         self._model = model
         self.labels: tuple[str, ...] = tuple(str(c) for c in model.classes_)
+        self._fast = FastScorer.of(model)
 
     @classmethod
     def train(cls, examples: Sequence[Example], c: float = 0.5) -> EventTypeClassifier:
@@ -125,7 +128,10 @@ class EventTypeClassifier:
         """Per text, the decision score of every label (sub-types and ``NONE``)."""
         if not texts:
             return []
-        rows = self._model.decision_function(list(texts))
+        if self._fast is not None:
+            rows = self._fast.decision_function(list(texts))
+        else:
+            rows = self._model.decision_function(list(texts))
         return [dict(zip(self.labels, (float(v) for v in row), strict=True)) for row in rows]
 
     def best(self, text: str) -> tuple[str, float]:

@@ -164,22 +164,78 @@ def token_forms(token: Any) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
+Forms = list[tuple[str, str]]
+
+
+@dataclass
+class _SpanForms:
+    """A span's token forms, the set of them, and the answers ``sentence_has`` already gave for it."""
+
+    forms: Forms
+    present: frozenset[str]
+    answers: dict[tuple[Any, frozenset[int]], str | None]
+
+
+_DocEntry = tuple[Any, Forms, dict[tuple[int, int], _SpanForms]]
+_LAST_FORMS: list[_DocEntry] = []
+
+
+def doc_forms(doc: Any) -> list[tuple[str, str]]:
+    """``token_forms`` of every token of ``doc``, computed once per document.
+
+    Why: the trigger scan, the context check and every cue lookup read the same two strings of the same
+    tokens, and spaCy builds them anew (a string-store look-up) on each read. Only the latest document
+    is kept, so memory does not grow with the run.
+    """
+    return _doc_entry(doc)[1]
+
+
+def _doc_entry(doc: Any) -> _DocEntry:
+    last = _LAST_FORMS[0] if _LAST_FORMS else None
+    if last is not None and last[0] is doc:
+        return last
+    entry: _DocEntry = (doc, [(t.lemma_.lower(), t.lower_) for t in doc], {})
+    _LAST_FORMS[:] = [entry]
+    return entry
+
+
+def _span_entry(span: Any) -> _SpanForms:
+    _, forms, spans = _doc_entry(span.doc)
+    key = (span.start, span.end)
+    found = spans.get(key)
+    if found is None:
+        inside = forms[span.start : span.end]
+        found = spans[key] = _SpanForms(inside, frozenset(f for pair in inside for f in pair), {})
+    return found
+
+
+def span_forms(span: Any) -> tuple[Forms, frozenset[str]]:
+    """The forms of a span's tokens and the set of all of them (cached per span of the latest doc)."""
+    found = _span_entry(span)
+    return found.forms, found.present
+
+
 def phrase_at(doc: Any, i: int, words: tuple[str, ...]) -> bool:
     """Whether the lexicon phrase ``words`` starts at token ``i``."""
     if i + len(words) > len(doc):
         return False
-    return all(w in token_forms(doc[i + k]) for k, w in enumerate(words))
+    forms = doc_forms(doc)
+    return all(w in forms[i + k] for k, w in enumerate(words))
 
 
 def find_triggers(doc: Any, start: int = 0, end: int | None = None) -> list[Trigger]:
     """Trigger phrases in ``doc[start:end]``, longest match first, never overlapping."""
     index = _cached_index()
+    forms = doc_forms(doc)
     stop = len(doc) if end is None else end
     found: list[Trigger] = []
     i = start
     while i < stop:
-        token = doc[i]
-        candidates = index.get(token.lemma_.lower(), []) + index.get(token.lower_, [])
+        lemma, lower = forms[i]
+        if lemma not in index and lower not in index:
+            i += 1
+            continue
+        candidates = index.get(lemma, []) + index.get(lower, [])
         best: tuple[tuple[str, ...], str] | None = None
         for words, sub_type in sorted(candidates, key=lambda item: -len(item[0])):
             if i + len(words) <= stop and phrase_at(doc, i, words):
@@ -193,15 +249,44 @@ def find_triggers(doc: Any, start: int = 0, end: int | None = None) -> list[Trig
     return found
 
 
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the words ``phrase_at`` compares (hyphens are tokens of their own)."""
+    words = _WORDS.get(phrase)
+    if words is None:
+        words = _WORDS[phrase] = tuple(phrase.lower().replace("-", " - ").split())
+    return words
+
+
+_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def sentence_has(
     doc_span: Any, phrases: tuple[str, ...] | frozenset[str], exclude: frozenset[int] = frozenset()
 ) -> str | None:
-    """The first of ``phrases`` (lemma phrases) that occurs in the span outside ``exclude`` tokens."""
-    doc = doc_span.doc
+    """The first of ``phrases`` (lemma phrases) that occurs in the span outside ``exclude`` tokens.
+
+    Why the forms are read once: a cue list has dozens of phrases and a sentence dozens of tokens;
+    reading ``lemma_`` per phrase and position made this the event stage's hottest loop. A phrase
+    with a word found nowhere in the span is skipped without scanning.
+    """
+    entry = _span_entry(doc_span)
+    key = (phrases, exclude)
+    if key not in entry.answers:
+        entry.answers[key] = _first_phrase(entry, doc_span.start, phrases, exclude)
+    return entry.answers[key]
+
+
+def _first_phrase(
+    entry: _SpanForms, start: int, phrases: tuple[str, ...] | frozenset[str], exclude: frozenset[int]
+) -> str | None:
+    forms, present = entry.forms, entry.present
     for phrase in phrases:
-        words = tuple(phrase.lower().replace("-", " - ").split())
-        for i in range(doc_span.start, doc_span.end - len(words) + 1):
-            if i not in exclude and phrase_at(doc, i, words):
+        words = _phrase_words(phrase)
+        if not all(w in present for w in words):
+            continue
+        size = len(words)
+        for k in range(len(forms) - size + 1):
+            if start + k not in exclude and all(w in forms[k + j] for j, w in enumerate(words)):
                 return phrase
     return None
 

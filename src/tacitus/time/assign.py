@@ -9,6 +9,7 @@ stage can call it without the parse.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -24,15 +25,28 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|\s[—–-]\s|,\s(?:and|but|while|whereas|although|though)\s")
 
 
-def _sentence_breaks(text: str) -> list[int]:
+def _word_before(text: str, stop: int) -> str:
+    """The last whitespace-separated word of ``text[:stop]`` (``text[:stop].rsplit(None, 1)[-1]``)
+    without copying the text before it: that copy per full stop made long paragraphs quadratic."""
+    end = stop
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_breaks(text: str) -> tuple[int, ...]:
+    """Sentence ends of a paragraph; cached, as every claim and event of the paragraph asks again."""
     breaks = []
     for m in _SENTENCE_END.finditer(text):
-        before = text[: m.start()].rsplit(None, 1)
-        word = before[-1].lower().strip("\"“'(") if before else ""
+        word = _word_before(text, m.start()).lower().strip("\"“'(")
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         breaks.append(m.end())
-    return breaks
+    return tuple(breaks)
 
 
 def _bounds(text: str, start: int, end: int, breaks: Sequence[int]) -> tuple[int, int]:

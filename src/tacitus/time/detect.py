@@ -67,8 +67,9 @@ class Mention:
 
 def _candidate_spans(doc: Any) -> list[tuple[int, int]]:
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    text = doc.text  # spaCy joins every token again on each ``Doc.text``: read it once, not per pattern
     for pattern in PATTERNS:
-        spans.extend(m.span() for m in pattern.finditer(doc.text))
+        spans.extend(m.span() for m in pattern.finditer(text))
     return spans
 
 

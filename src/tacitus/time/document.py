@@ -92,7 +92,9 @@ class _Document:
         self.doc = doc
         self.published = published
         self.today = today
-        self.quotes = quote_regions(doc.text)
+        text = doc.text  # ``Doc.text`` is rebuilt from the tokens on every read: read it once
+        self.text_length = len(text)
+        self.quotes = quote_regions(text)
         self.items: list[Resolved] = []
         for mention in find_mentions(doc):
             span = span_of(doc, mention.start, mention.end)
@@ -121,9 +123,7 @@ class _Document:
         speech = speech_verb_over(item.span.root)
         quote = _inside(item.mention.start, self.quotes)
         if speech is None and quote is not None:
-            tail = self.doc.char_span(
-                quote[1], min(len(self.doc.text), quote[1] + 2), alignment_mode="expand"
-            )
+            tail = self.doc.char_span(quote[1], min(self.text_length, quote[1] + 2), alignment_mode="expand")
             sent = tail.sent if tail is not None else item.span.sent
             verbs = speech_verbs_of_sentence(sent, outside=quote)
             speech = verbs[0] if verbs else None

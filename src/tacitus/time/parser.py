@@ -30,6 +30,12 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+def warm_up() -> None:
+    """Load dateparser's English data now: its first parse costs ~0.2 s, which belongs to start-up, not
+    to the first document of a run."""
+    _parser(dt.date(2000, 1, 1), "past").get_date_data("1 January 2000")
+
+
 @functools.lru_cache(maxsize=16384)
 def parse_phrase(phrase: str, base: dt.date, prefer: str = "past") -> tuple[dt.date, Period] | None:
     """The date dateparser reads in ``phrase`` relative to ``base``, with its period, or None.

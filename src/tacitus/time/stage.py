@@ -13,6 +13,7 @@ from typing import ClassVar
 from tacitus.pipeline import Analysis
 from tacitus.time.assign import date_for_span
 from tacitus.time.document import document_dates
+from tacitus.time.parser import warm_up
 
 
 class DateStage:
@@ -29,6 +30,7 @@ class DateStage:
 
     def __init__(self, today: dt.date | None = None) -> None:
         self.today = today
+        warm_up()
 
     def __call__(self, analysis: Analysis) -> Analysis:
         document = analysis.document

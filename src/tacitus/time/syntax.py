@@ -93,7 +93,9 @@ def speaker_of(verb: Any) -> str | None:
 
 def anchor_noun(doc: Any, end: int) -> Any:
     """The noun a relative phrase counts from: "the days following *the announcement* of ..."."""
-    span = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="expand")
+    last = doc[-1] if len(doc) else None  # len(doc.text) without rebuilding the text from the tokens
+    length = last.idx + len(last.text_with_ws) if last is not None else 0
+    span = doc.char_span(end, min(length, end + 80), alignment_mode="expand")
     if span is None:
         return None
     for token in span[:6]:
