@@ -48,6 +48,7 @@ from tacitus.extract.claim_syntax import (
 from tacitus.extract.modality import modality_of
 from tacitus.extract.quantities import Quantity, find_rate, scan
 from tacitus.model import Claim, Evidence, Quote
+from tacitus.nlp.text import doc_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ def _is_age(span: Any, lex: ClaimLexicon) -> bool:
         return True
     if not first.like_num:
         return False
-    before = doc.text[max(0, first.idx - 40) : first.idx].rstrip()
+    before = doc_text(doc)[max(0, first.idx - 40) : first.idx].rstrip()
     if before.lower().endswith(" also"):
         before = before[:-5].rstrip()
     if not before.endswith(",") and not first.text.startswith(","):
@@ -172,7 +173,7 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
         if root.dep_ == "pobj" and predicate_kinds(root.head.head, lex) is None:
             continue  # "Kaufman of Clinton": a place-like name under a preposition is not a victim
         start, end = ent.start_char, ent.end_char
-        quantity = Quantity(min=1, max=1, best=1, text=doc.text[start:end], start=start, end=end)
+        quantity = Quantity(min=1, max=1, best=1, text=doc_text(doc)[start:end], start=start, end=end)
         out.append((quantity, doc[ent.start : ent.end], True))
     return out
 
@@ -180,7 +181,7 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
 def _one(token: Any, det: Any) -> tuple[Quantity, Any]:
     doc = token.doc
     start, end = det.idx, det.idx + len(det.text)
-    quantity = Quantity(min=1, max=1, best=1, text=doc.text[start:end], start=start, end=end)
+    quantity = Quantity(min=1, max=1, best=1, text=doc_text(doc)[start:end], start=start, end=end)
     return quantity, doc[det.i : det.i + 1]
 
 
@@ -221,7 +222,7 @@ def _multiplied_at(token: Any, lex: ClaimLexicon) -> tuple[Quantity, Any] | None
         return None
     doc = token.doc
     start, end = token.idx, token.idx + len(token.text)
-    quantity = Quantity(min=value, max=value, best=value, text=doc.text[start:end], start=start, end=end)
+    quantity = Quantity(min=value, max=value, best=value, text=doc_text(doc)[start:end], start=start, end=end)
     return quantity, doc[token.i : token.i + 1]
 
 
@@ -233,7 +234,7 @@ def _implied_at(token: Any, lex: ClaimLexicon) -> tuple[Quantity, Any] | None:
         if stop > len(doc) or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
             continue
         start, end = token.idx, doc[stop - 1].idx + len(doc[stop - 1].text)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         return Quantity(min=least, max=None, best=least, text=text, start=start, end=end), doc[token.i : stop]
     return None
 
@@ -279,7 +280,7 @@ def _claim(
         unit = unit if quantity.unit else inherited.unit
         victim = victim or inherited.victim
     doc = sent.doc
-    start, end = _trimmed(doc.text, sent.start_char, sent.end_char)
+    start, end = _trimmed(doc_text(doc), sent.start_char, sent.end_char)
     lo = min(quantity.start, predicate.token.idx)
     hi = max(quantity.end, predicate.token.idx + len(predicate.token.text))
     claim = Claim(
@@ -295,7 +296,7 @@ def _claim(
         actor=None if inherited else actor_of(predicate.token, what.node, what.noun),
         modality=modality,
         source=source_of(quotes, lo, hi),
-        evidence=Evidence(start=start, end=end, text=doc.text[start:end], stage=f"{STAGE}.v{VERSION}"),
+        evidence=Evidence(start=start, end=end, text=doc_text(doc)[start:end], stage=f"{STAGE}.v{VERSION}"),
     )
     return claim
 
@@ -401,7 +402,7 @@ def _rate(pred: Any, what: Counted) -> str | None:
             if right - left > 4:
                 continue
             doc = token.doc
-            text = doc.text[doc[left].idx : doc[right].idx + len(doc[right].text)]
+            text = doc_text(doc)[doc[left].idx : doc[right].idx + len(doc[right].text)]
             rate = find_rate(text)
             if rate is not None:
                 return rate
@@ -436,7 +437,7 @@ def _subject_context(subject: Any, pred: Any, lex: ClaimLexicon) -> Claim | None
     """A pseudo-claim carrying the rate and victim named inside "the number of people fleeing each day"."""
     doc = subject.doc
     left, right = subject.left_edge, subject.right_edge
-    text = doc.text[left.idx : right.idx + len(right.text)]
+    text = doc_text(doc)[left.idx : right.idx + len(right.text)]
     victim = next(
         (t for t in subject.subtree if t is not subject and is_person(t, lex) and t.pos_ != "PRON"), None
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from tacitus.geo.modifiers import PLACE_LABELS, head_lexicon, modifies_noun
 from tacitus.geo.resolve import Mention
+from tacitus.nlp.text import doc_text
 
 __all__ = ["DIRECTION_WORDS", "PLACE_LABELS", "mentions_from_doc"]
 DIRECTION_WORDS = frozenset(
@@ -53,7 +54,7 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
         ruler_id = ent.ent_id_ if ent.ent_id_.startswith(("geonames:", "tacitus:")) else None
         mentions.append(
             Mention(
-                text=doc.text[start : ent.end_char],
+                text=doc_text(doc)[start : ent.end_char],
                 start=start,
                 end=ent.end_char,
                 label=ent.label_,

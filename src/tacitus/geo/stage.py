@@ -7,6 +7,7 @@ from typing import ClassVar
 from tacitus.geo.assign import place_for_span
 from tacitus.geo.gazetteer import Gazetteer
 from tacitus.geo.mentions import mentions_from_doc
+from tacitus.geo.normalize import fold
 from tacitus.geo.precision import codes
 from tacitus.geo.resolve import Resolution, Resolver
 from tacitus.model import Evidence, Place
@@ -63,6 +64,7 @@ class PlaceStage:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.resolver = Resolver(gazetteer)
+        fold("é")  # build the diacritics table (~0.5 s) now, not inside the first batch
 
     def __call__(self, analysis: Analysis) -> Analysis:
         text = analysis.document.text
