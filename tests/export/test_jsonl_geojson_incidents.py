@@ -105,7 +105,7 @@ def test_incident_csv(incidents: list[Incident]) -> None:
     assert mosul["conflicts"] == "killed: 35 vs 40"
     assert mosul["urls"] == "https://example.org/mosul; "
     assert mosul["civilian_targeting"] == "Civilian targeting"
-    assert (nowhere["event_id_cnty"][:3], nowhere["fatalities"], nowhere["event_date"]) == ("XXX", "0", "")
+    assert (nowhere["event_id_cnty"][:3], nowhere["fatalities"], nowhere["event_date"]) == ("ZZZ", "0", "")
 
 
 def test_incident_geojson_skips_unlocated(incidents: list[Incident]) -> None:

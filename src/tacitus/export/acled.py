@@ -10,7 +10,7 @@ loaded beside ACLED's own data. The rules follow ACLED's codebook:
   gives ``inter*10``.
 - ``time_precision`` is 1 for a day, 2 for a week, 3 for a month, a year or no date. An event without a
   full date takes the document's publication date with precision 3.
-- ``event_id_cnty`` is the ISO alpha-3 code (``XXX`` when the country is unknown) followed by a number
+- ``event_id_cnty`` is the ISO alpha-3 code (``ZZZ``, user-assigned, when the country is unknown) + a number
   derived from the document id and the event's position: the first 48 bits of SHA-256, in decimal. It is
   stable across runs and exports (ACLED's own counter is sequential, which only ACLED can keep).
 - ``iso`` is the ISO 3166-1 numeric code, ``country`` ACLED's spelling of the name, ``region`` ACLED's.
@@ -109,7 +109,7 @@ def stable_number(*parts: str) -> str:
 
 
 def event_id_cnty(alpha_2: str | None, *parts: str) -> str:
-    """ACLED-style id: ISO alpha-3 of the country (``XXX`` when unknown) + a stable number."""
+    """ACLED-style id: ISO alpha-3 of the country (``ZZZ`` when unknown) + a stable number."""
     found = country(alpha_2)
     return (found.alpha_3 if found is not None else UNKNOWN_ISO3) + stable_number(*parts)
 

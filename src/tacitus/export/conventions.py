@@ -18,7 +18,7 @@ import yaml
 from tacitus.model import Event
 
 #: ACLED event id prefix when an event has no country.
-UNKNOWN_ISO3 = "XXX"
+UNKNOWN_ISO3 = "ZZZ"
 
 
 @dataclass(frozen=True)
