@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
@@ -17,6 +18,7 @@ from tacitus.cli.options import ConfigOption, QuietOption, parse_date, resolve_s
 from tacitus.export import result_record
 from tacitus.ingest import IngestIssue, iter_inputs
 from tacitus.model import Document
+from tacitus.runner import exit_code
 
 
 class OutputFormat(StrEnum):
@@ -54,17 +56,16 @@ def extract(
         fields={"text": text_field, "url": url_field},
     )
     pipeline = build_pipeline(settings)
-    failed = read = 0
+    tally: Counter[str] = Counter()
 
     def documents() -> Iterator[Document]:
-        nonlocal failed, read
         for item in iter_inputs(files, settings):
             if isinstance(item, IngestIssue):
-                failed += item.severity == "error"
+                tally["failed" if item.severity == "error" else "warnings"] += 1
                 if not quiet or item.severity == "error":
                     report(item.path, item.problem, item.severity)
                 continue
-            read += 1
+            tally["read"] += 1
             yield item
 
     records = (result_record(result) for result in pipeline.run(documents()))
@@ -74,4 +75,4 @@ def extract(
     else:
         json.dump(list(records), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    raise typer.Exit(0 if failed == 0 else (2 if read == 0 else 1))
+    raise typer.Exit(exit_code(tally))

@@ -16,6 +16,7 @@ import typer
 from rich.markup import escape
 
 from tacitus.cli.console import configure_logging, err
+from tacitus.cli.ingest import report
 from tacitus.cli.options import ConfigOption, QuietOption, parse_date, resolve_settings
 from tacitus.engines import open_engine
 from tacitus.errors import TacitusError
@@ -92,7 +93,7 @@ def run(
             ready = time.perf_counter()
             command = f"run --engine {engine.value} " + " ".join(paths)
             run_id = repo.start_run(command, settings.model_dump(mode="json"), runner.versions)
-            tally = runner.ingest(paths, repo, run_id, reextract=reextract, on_problem=_report)
+            tally = runner.ingest(paths, repo, run_id, reextract=reextract, on_problem=report)
             repo.finish_run(run_id, dict(tally))
     except TacitusError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
@@ -100,12 +101,6 @@ def run(
     if not quiet:
         _summary(settings.db, engine.value, tally, ready - started, time.perf_counter() - ready)
     raise typer.Exit(exit_code(tally))
-
-
-def _report(path: str, problem: str, severity: str) -> None:
-    """One line per problem, naming the file first, so it can be grepped out of a batch log."""
-    colour = "red" if severity == "error" else "yellow"
-    err.print(f"[{colour}]{escape(path)}: {escape(problem)}[/]")
 
 
 def _summary(db: str, engine: str, tally: Counter[str], start_s: float, run_s: float) -> None:
