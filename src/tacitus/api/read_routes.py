@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from tacitus.api import presenters, queries
 from tacitus.api.deps import reader, state_of
@@ -41,6 +41,50 @@ ModalityQ = Annotated[
 ]
 DocQ = Annotated[str | None, Query(description="Only records of this document id.", max_length=200)]
 Rejected = Annotated[bool, Query(description="Include records an analyst rejected (value null).")]
+
+
+class Scope:
+    """Where, when, who and what text: the filters that claims, events and incidents share.
+
+    One dependency instead of the same eight query parameters repeated on every list endpoint.
+    """
+
+    def __init__(
+        self,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        bbox: Bbox = None,
+        country: Country = None,
+        admin1: Admin1 = None,
+        actor: Actor = None,
+        q: Text = None,
+        document: DocQ = None,
+    ) -> None:
+        self.date_from = date_from
+        self.date_to = date_to
+        self.bbox = bbox
+        self.country = country
+        self.admin1 = admin1
+        self.actor = actor
+        self.q = q
+        self.document = document
+
+    def filters(self, **extra: Any) -> queries.Filters:
+        """The query filters of this scope plus the endpoint's own (type, kind, modality, ...)."""
+        return queries.Filters(
+            date_from=_day(self.date_from),
+            date_to=_day(self.date_to),
+            bbox=queries.parse_bbox(self.bbox),
+            country=self.country,
+            admin1=self.admin1,
+            actor=self.actor,
+            q=self.q,
+            doc_id=self.document,
+            **extra,
+        )
+
+
+ScopeQ = Annotated[Scope, Depends()]
 
 
 def _limit(request: Request, limit: int) -> int:
@@ -106,16 +150,9 @@ def document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> 
 @router.get("/claims", summary="Claims with analyst verdicts applied")
 def claims(
     request: Request,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    bbox: Bbox = None,
-    country: Country = None,
-    admin1: Admin1 = None,
+    scope: ScopeQ,
     kind: Annotated[str | None, Query(max_length=50, description="killed, injured, displaced, ...")] = None,
-    actor: Actor = None,
     modality: ModalityQ = None,
-    q: Text = None,
-    document: DocQ = None,
     include_rejected: Rejected = False,
     sort: Annotated[Literal["document", "date", "-date", "best"], Query()] = "document",
     limit: Limit = 50,
@@ -123,19 +160,7 @@ def claims(
 ) -> dict[str, Any]:
     repo, _ = reader(request)
     limit = _limit(request, limit)
-    filters = queries.Filters(
-        date_from=_day(date_from),
-        date_to=_day(date_to),
-        bbox=queries.parse_bbox(bbox),
-        country=country,
-        admin1=admin1,
-        kind=kind,
-        actor=actor,
-        modality=modality,
-        q=q,
-        doc_id=document,
-        include_rejected=include_rejected,
-    )
+    filters = scope.filters(kind=kind, modality=modality, include_rejected=include_rejected)
     page = queries.list_claims(repo, filters, sort, limit, offset)
     items = [presenters.record_row_json(row, "claim") for row in page.rows]
     return presenters.page_json(page, items, limit, offset)
@@ -169,17 +194,10 @@ def _record(request: Request, ref: str, kind: str) -> dict[str, Any]:
 @router.get("/events", summary="Events with analyst verdicts applied")
 def events(
     request: Request,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    bbox: Bbox = None,
-    country: Country = None,
-    admin1: Admin1 = None,
+    scope: ScopeQ,
     type: Type = None,
     sub_type: SubType = None,
-    actor: Actor = None,
     modality: ModalityQ = None,
-    q: Text = None,
-    document: DocQ = None,
     include_rejected: Rejected = False,
     sort: Annotated[Literal["document", "date", "-date", "best", "fatalities"], Query()] = "date",
     limit: Limit = 50,
@@ -187,19 +205,8 @@ def events(
 ) -> dict[str, Any]:
     repo, _ = reader(request)
     limit = _limit(request, limit)
-    filters = queries.Filters(
-        date_from=_day(date_from),
-        date_to=_day(date_to),
-        bbox=queries.parse_bbox(bbox),
-        country=country,
-        admin1=admin1,
-        type=type,
-        sub_type=sub_type,
-        actor=actor,
-        modality=modality,
-        q=q,
-        doc_id=document,
-        include_rejected=include_rejected,
+    filters = scope.filters(
+        type=type, sub_type=sub_type, modality=modality, include_rejected=include_rejected
     )
     page = queries.list_events(repo, filters, sort, limit, offset)
     items = [presenters.record_row_json(row, "event") for row in page.rows]
@@ -214,36 +221,17 @@ def event(request: Request, ref: Annotated[str, Path(max_length=220)]) -> dict[s
 @router.get("/incidents", summary="Incidents as reviewed (analyst merges and splits applied)")
 def incidents(
     request: Request,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    bbox: Bbox = None,
-    country: Country = None,
-    admin1: Admin1 = None,
+    scope: ScopeQ,
     type: Type = None,
     sub_type: SubType = None,
-    actor: Actor = None,
     min_sources: Annotated[int | None, Query(ge=0, description="Minimum independent sources.")] = None,
-    q: Text = None,
-    document: DocQ = None,
     sort: Annotated[Literal["date", "-date", "killed", "sources", "id"], Query()] = "date",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     repo, _ = reader(request)
     limit = _limit(request, limit)
-    filters = queries.Filters(
-        date_from=_day(date_from),
-        date_to=_day(date_to),
-        bbox=queries.parse_bbox(bbox),
-        country=country,
-        admin1=admin1,
-        type=type,
-        sub_type=sub_type,
-        actor=actor,
-        min_sources=min_sources,
-        q=q,
-        doc_id=document,
-    )
+    filters = scope.filters(type=type, sub_type=sub_type, min_sources=min_sources)
     page = queries.list_incidents(repo, filters, sort, limit, offset)
     items = [presenters.incident_row_json(row) for row in page.rows]
     return presenters.page_json(page, items, limit, offset)
