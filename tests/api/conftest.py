@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from tacitus.api import ApiConfig, create_app
 from tacitus.build import build_pipeline
@@ -88,14 +89,18 @@ class Server:
 def start_server(
     db: str | Path, config: ApiConfig | None = None
 ) -> tuple[uvicorn.Server, threading.Thread, str]:
-    """Serve the app on 127.0.0.1 at a free port (the socket is bound first: no port race)."""
+    """Serve the app of ``db`` on 127.0.0.1 at a free port."""
+    return start_app(create_app(Settings(db=str(db)), config=config))
+
+
+def start_app(app: FastAPI) -> tuple[uvicorn.Server, threading.Thread, str]:
+    """Serve ``app`` on 127.0.0.1 at a free port (the socket is bound first: no port race)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     # accepted connections inherit it; without it, keep-alive answers wait on delayed ACKs (~40 ms)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    app = create_app(Settings(db=str(db)), config=config)
     # lifespan on: shutting down runs the app's lifespan exit, which closes every connection it opened
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

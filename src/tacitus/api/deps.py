@@ -18,6 +18,7 @@ from fastapi import Request
 
 from tacitus.api.config import ApiConfig
 from tacitus.api.errors import ApiError
+from tacitus.store.sqlite import SQLiteRepository
 from tacitus.store.tokens import ROLE_RANK, TokenInfo, verify_token
 
 if TYPE_CHECKING:
@@ -45,11 +46,18 @@ class RepoPool:
         return repo
 
     def close(self) -> None:
-        """Close every repository the pool opened (at shutdown: a thread still using one then fails)."""
+        """Close the server connections the pool opened (at shutdown).
+
+        PostgreSQL connections are closed here, so a stopped app leaves no session on the server. A
+        ``sqlite3`` connection may only be closed by the thread that opened it, which at shutdown is
+        some pool thread; those are left to be closed when the threads and their objects are collected
+        (a file handle, no server resource).
+        """
         with self._lock:
             opened, self._opened = self._opened, []
         for repo in opened:
-            repo.close()
+            if not isinstance(repo, SQLiteRepository):
+                repo.close()
 
 
 def bearer(request: Request) -> str | None:
