@@ -1,8 +1,18 @@
-"""Shared fixtures: where the benchmark data and the real example articles live."""
+"""Shared fixtures: where the benchmark data and the real example articles live, and PostgreSQL schemas.
+
+PostgreSQL tests use the server at ``TACITUS_TEST_PG_URL`` (default
+postgresql://postgres@127.0.0.1:5432/postgres; PGPASSWORD honoured) and skip cleanly when psycopg is
+missing or no server answers. Each store lives in a fresh schema, reached through a URL whose
+``options=-csearch_path=<schema>`` selects it (as docs/scale.md describes), and is dropped afterwards.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -37,3 +47,58 @@ def real_examples(shared: Path) -> list[Path]:
 def sample_dir() -> Path:
     """The project's own sample articles."""
     return REPO / "examples"
+
+
+PG_URL = os.environ.get("TACITUS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def with_search_path(url: str, schema: str) -> str:
+    """``url`` with a libpq option that makes ``schema`` the connection's search_path."""
+    return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+
+
+@dataclass(frozen=True)
+class PgSchema:
+    """A fresh PostgreSQL schema: its name and a URL whose connections use it."""
+
+    name: str
+    url: str
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The test server's URL, or a skip when psycopg is missing or no server answers."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        with psycopg.connect(PG_URL, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error as exc:
+        pytest.skip(f"no PostgreSQL at TACITUS_TEST_PG_URL ({exc.__class__.__name__})")
+    return PG_URL
+
+
+@pytest.fixture(scope="session")
+def pg_schemas(pg_url: str) -> Callable[[str], AbstractContextManager[PgSchema]]:
+    """``with pg_schemas("prefix") as schema:`` creates a fresh schema and drops it on exit."""
+    import psycopg
+    from psycopg import sql
+
+    @contextmanager
+    def fresh(prefix: str) -> Iterator[PgSchema]:
+        name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(name)))
+        try:
+            yield PgSchema(name, with_search_path(pg_url, name))
+        finally:
+            with psycopg.connect(pg_url, autocommit=True) as conn:
+                conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+
+    return fresh
+
+
+@pytest.fixture
+def pg_store_url(pg_schemas: Callable[[str], AbstractContextManager[PgSchema]]) -> Iterator[str]:
+    """A URL of an empty store in a fresh schema, for one test."""
+    with pg_schemas("tacitus_test") as schema:
+        yield schema.url

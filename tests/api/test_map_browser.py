@@ -22,6 +22,12 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium
 
 
 @pytest.fixture(scope="module")
+def server(sqlite_server: Server) -> Server:
+    """The browser test stays on SQLite: the page is the same whichever backend serves the API."""
+    return sqlite_server
+
+
+@pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[object]:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:

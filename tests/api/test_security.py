@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 import time
 from collections.abc import Iterator
@@ -14,16 +13,15 @@ import pytest
 
 from tacitus.api import ApiConfig
 
-from .conftest import Server, serve_copy
+from .conftest import BACKENDS, Server, serve_backend
 
 
-def _rows(db: Path) -> tuple[int, int, int]:
-    with sqlite3.connect(db) as conn:
-        return (
-            conn.execute("SELECT count(*) FROM review_overrides").fetchone()[0],
-            conn.execute("SELECT count(*) FROM review_audit").fetchone()[0],
-            conn.execute("SELECT count(*) FROM reviewed_incidents").fetchone()[0],
-        )
+def _rows(server: Server) -> tuple[int, int, int]:
+    return (
+        server.count("review_overrides"),
+        server.count("review_audit"),
+        server.count("reviewed_incidents"),
+    )
 
 
 def _auth(token: str) -> dict[str, str]:
@@ -34,7 +32,7 @@ def test_writes_without_a_valid_token_change_nothing(server: Server) -> None:
     with server.client() as client:
         ref = client.get("/api/claims").json()["items"][0]["ref"]
         ids = [i["id"] for i in client.get("/api/incidents").json()["items"][:2]]
-        before = _rows(server.db)
+        before = _rows(server)
         attempts = [
             ("POST", f"/api/claims/{ref}/reject", {}),
             ("PATCH", f"/api/claims/{ref}", {"changes": {"best": 1}}),
@@ -52,7 +50,7 @@ def test_writes_without_a_valid_token_change_nothing(server: Server) -> None:
                 assert response.json()["error"]["code"] in {"unauthorized", "forbidden"}
                 if status == 401:
                     assert response.headers["www-authenticate"] == "Bearer"
-        assert _rows(server.db) == before
+        assert _rows(server) == before
 
 
 def test_analyst_token_writes_and_is_audited(server: Server) -> None:
@@ -71,7 +69,7 @@ def test_malformed_and_oversized_requests(server: Server) -> None:
     token = _auth(server.tokens["analyst"])
     with server.client() as client:
         ref = client.get("/api/claims").json()["items"][0]["ref"]
-        before = _rows(server.db)
+        before = _rows(server)
         cases = [
             (
                 client.post(
@@ -116,7 +114,7 @@ def test_malformed_and_oversized_requests(server: Server) -> None:
             "/api/incidents/merge", content=chunks(), headers={**token, "content-type": "application/json"}
         )
         assert streamed.status_code == 413, streamed.text
-        assert _rows(server.db) == before
+        assert _rows(server) == before
 
 
 def test_no_cors_by_default_and_security_headers(server: Server) -> None:
@@ -128,10 +126,10 @@ def test_no_cors_by_default_and_security_headers(server: Server) -> None:
         assert page.headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.fixture(scope="module")
-def protected(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def protected(request: pytest.FixtureRequest, examples_db: Path) -> Iterator[Server]:
     config = ApiConfig(open_reads=False, cors_origins=("http://allowed.example",))
-    yield from serve_copy(examples_db, tmp_path_factory.mktemp("protected"), config)
+    yield from serve_backend(request, request.param, examples_db, config)
 
 
 def test_protected_reads_and_configured_cors(protected: Server) -> None:

@@ -2,13 +2,17 @@
 
 Why a factory: nothing is opened or built at import time, so tests and ``tacitus serve`` each make an app
 around their own database, and the repository factory decides how connections are opened (one per
-worker thread; see :class:`tacitus.api.deps.RepoPool`).
+worker thread; see :class:`tacitus.api.deps.RepoPool`). ``settings.db`` may name a SQLite file or a
+``postgresql://`` URL: the queries are written once over :mod:`tacitus.store.sql`'s dialect pieces.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
@@ -22,17 +26,11 @@ from tacitus.api import read_routes, review_routes
 from tacitus.api.config import ApiConfig
 from tacitus.api.deps import AppState, RepoFactory, RepoPool
 from tacitus.api.errors import BodyLimitMiddleware, install_error_handlers
-from tacitus.errors import ConfigError
 from tacitus.settings import Settings
-from tacitus.store import POSTGRES_SCHEMES
-from tacitus.store.sqlite import SQLiteRepository
+from tacitus.store.sql import open_sql_repository
 
-#: Why the API refuses PostgreSQL: its list queries are SQLite SQL (json_extract, json_each); review and
-#: tokens work on both backends, the read queries do not yet, and a server that half works is worse.
-POSTGRES_NOT_SERVED = (
-    "serving a PostgreSQL store is not supported yet: the API's list queries are SQLite SQL. Serve a "
-    "SQLite store (--db FILE); `tacitus review` and `tacitus token` do work on PostgreSQL (docs/api.md)."
-)
+if TYPE_CHECKING:
+    from tacitus.store.sql import SqlRepository
 
 ERROR_SCHEMA = {
     "description": "Every 4xx/5xx answer has this shape",
@@ -82,12 +80,28 @@ def _content_security_policy(config: ApiConfig) -> str:
 def create_app(
     settings: Settings, repo_factory: RepoFactory | None = None, config: ApiConfig | None = None
 ) -> FastAPI:
-    """Build the app around a database (``settings.db`` unless a repository factory is given)."""
-    if repo_factory is None and settings.db.startswith(POSTGRES_SCHEMES):
-        raise ConfigError(POSTGRES_NOT_SERVED)
+    """Build the app around a database (``settings.db`` unless a repository factory is given).
+
+    ``settings.db`` is a SQLite file path or a ``postgresql://`` URL; nothing is opened until the first
+    request (or :meth:`RepoPool.get`). Shutting the app down closes every connection it opened.
+    """
     config = config or ApiConfig()
-    factory = repo_factory or (lambda: SQLiteRepository.open(settings.db))
+    db = settings.db
+
+    def open_store() -> SqlRepository:
+        return open_sql_repository(db)
+
+    pool = RepoPool(repo_factory or open_store)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Tacitus API",
         version="1",
         description="Evidence-linked conflict data: documents, claims, events, incidents, places, actors, "
@@ -102,7 +116,7 @@ def create_app(
             500: ERROR_SCHEMA,
         },
     )
-    app.state.tacitus = AppState(RepoPool(factory), config, settings.db)
+    app.state.tacitus = AppState(pool, config, settings.db)
     install_error_handlers(app)
     app.include_router(read_routes.router)
     app.include_router(review_routes.router)

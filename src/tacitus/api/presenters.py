@@ -6,15 +6,15 @@ Why one module: the list endpoints, the detail endpoints and the map page must s
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tacitus.api.queries import Page, documents_meta
 from tacitus.link.sources import source_type
 from tacitus.model import Claim, Document, DocumentResult, Evidence
 from tacitus.review.service import Reviewed, ReviewService
-from tacitus.store.sqlite import SQLiteRepository
+
+if TYPE_CHECKING:
+    from tacitus.store.sql import SqlRepository
 
 #: Characters of document text shown on each side of an evidence span, at most.
 CONTEXT_CHARS = 400
@@ -32,30 +32,30 @@ def page_json(page: Page, items: list[dict[str, Any]], limit: int, offset: int) 
     }
 
 
-def _review(row: sqlite3.Row) -> dict[str, Any] | None:
+def _review(row: dict[str, Any]) -> dict[str, Any] | None:
     if row["status"] is None:
         return None
-    changed = json.loads(row["machine"]) != json.loads(row["snapshot"])
+    changed = row["machine"] != row["snapshot"]
     return {"status": row["status"], "key": row["review_key"], "machine_changed": changed}
 
 
-def record_row_json(row: sqlite3.Row, kind: str) -> dict[str, Any]:
-    """A claim or event row of a list query."""
+def record_row_json(row: dict[str, Any], kind: str) -> dict[str, Any]:
+    """A claim or event row of a list query (JSON columns already decoded by the query)."""
     letter = kind[0]
-    value = None if row["status"] == "rejected" else json.loads(row["rec"])
+    value = None if row["status"] == "rejected" else row["rec"]
     return {
         "ref": f"{row['doc_id']}:{letter}{row['idx']}",
         "key": row["review_key"],
         "document": row["doc_id"],
         kind: value,
-        "machine": json.loads(row["machine"]) if row["status"] is not None else None,
+        "machine": row["machine"] if row["status"] is not None else None,
         "review": _review(row),
     }
 
 
-def incident_row_json(row: sqlite3.Row) -> dict[str, Any]:
+def incident_row_json(row: dict[str, Any]) -> dict[str, Any]:
     """An incident row of a list query, with whether an analyst made it."""
-    return {"id": row["id"], "origin": row["origin"], "incident": json.loads(row["rec"])}
+    return {"id": row["id"], "origin": row["origin"], "incident": row["rec"]}
 
 
 def context(text: str, evidence: Evidence) -> dict[str, str]:
@@ -120,9 +120,9 @@ def document_json(result: DocumentResult, service: ReviewService) -> dict[str, A
     }
 
 
-def incident_detail(repo: SQLiteRepository, service: ReviewService, row: sqlite3.Row) -> dict[str, Any]:
+def incident_detail(repo: SqlRepository, service: ReviewService, row: dict[str, Any]) -> dict[str, Any]:
     """An incident with its documents and every claim of it, each with source, modality and evidence."""
-    incident = json.loads(row["rec"])
+    incident: dict[str, Any] = row["rec"]
     results: dict[str, DocumentResult] = {}
     for doc_id in incident["documents"]:
         result = repo.get_result(doc_id)
@@ -135,13 +135,12 @@ def incident_detail(repo: SQLiteRepository, service: ReviewService, row: sqlite3
         items = reviewed.get(doc_id, [])
         if tail[:1] == "c" and tail[1:].isdigit() and int(tail[1:]) < len(items):
             claims.append(claim_in_incident(items[int(tail[1:])], results[doc_id]))
+    meta = documents_meta(repo, incident["documents"])
     return {
         "id": row["id"],
         "origin": row["origin"],
         "incident": incident,
-        "documents": [
-            documents_meta(repo, incident["documents"]).get(d, {"id": d}) for d in incident["documents"]
-        ],
+        "documents": [meta.get(d, {"id": d}) for d in incident["documents"]],
         "claims": claims,
     }
 

@@ -1,26 +1,28 @@
 """The SQL behind the list endpoints: filters analysts use, over reviewed values, parameterised only.
 
-Why filter on ``json_extract`` of the effective record rather than on the scalar columns: an analyst's edit
+Why filter on a JSON field of the effective record rather than on the scalar columns: an analyst's edit
 (a corrected type, a moved place) lives in ``review_overrides``, not in the machine row, and a filter must
 see the reviewed value. Every value a client sends goes in as a ``?`` parameter; the only SQL text built
 from input is chosen from fixed dictionaries (sort orders, JSON paths).
+
+Both backends: the queries are written once, and the pieces whose SQL differs between SQLite and
+PostgreSQL (JSON fields, JSON arrays, substring and full-text matching, byte-order sorting) come from
+:class:`tacitus.store.sql.SqlAccess`. Rows come back as dicts with the JSON columns decoded.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tacitus.api.errors import ApiError
 from tacitus.review.keys import key_sql
-from tacitus.store.review import LIVE_INCIDENTS_SQL
-from tacitus.store.sqlite import SQLiteRepository
+from tacitus.store.review import live_incidents_sql
+from tacitus.store.sql import SqlAccess, access
 
-#: Most documents a full-text filter may match (a filter, not a ranking: the page is sorted otherwise).
-MAX_TEXT_MATCHES = 10_000
+if TYPE_CHECKING:
+    from tacitus.store.sql import ReviewStore
 
 
 @dataclass
@@ -75,59 +77,85 @@ def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def _text_matches(repo: SQLiteRepository, query: str) -> str:
-    """JSON list of the ids of documents matching a full-text query (store syntax and retry rules)."""
-    hits = repo.search(query, limit=MAX_TEXT_MATCHES)
-    return json.dumps(sorted({hit.doc_id for hit in hits}))
+@dataclass(frozen=True)
+class Located:
+    """SQL expressions of a row's date, coordinates and admin names, which the shared filters test."""
+
+    day: str | None
+    lat: str
+    lon: str
+    country: str
+    admin1: str
 
 
-def _common(where: Where, f: Filters, rec: str, repo: SQLiteRepository, doc_col: str | None) -> None:
-    """Filters shared by every record kind; ``rec`` is the SQL expression of the effective record JSON."""
-    day = f"json_extract({rec}, '$.date.start')"
-    if f.date_from is not None:
-        where.add(f"{day} >= ? AND substr({day}, 1, 2) != '--'", f.date_from)
-    if f.date_to is not None:
-        where.add(f"{day} <= ? AND substr({day}, 1, 2) != '--'", f.date_to + "\uffff")
+def _in_record(db: SqlAccess, rec: str) -> Located:
+    """Where a claim, event or incident record keeps its date and place."""
+    return Located(
+        day=db.json_text(rec, "date", "start"),
+        lat=db.json_number(rec, "place", "lat"),
+        lon=db.json_number(rec, "place", "lon"),
+        country=db.json_text(rec, "place", "country"),
+        admin1=db.json_text(rec, "place", "admin1"),
+    )
+
+
+def _common(where: Where, f: Filters, db: SqlAccess, at: Located, doc_col: str | None) -> None:
+    """Filters shared by every record kind (dates compare as ISO text, by bytes on either backend)."""
+    if at.day is not None:
+        day = db.bytewise(at.day)
+        if f.date_from is not None:
+            where.add(f"{day} >= ? AND substr({at.day}, 1, 2) != '--'", f.date_from)
+        if f.date_to is not None:
+            # an ISO day, month or year sorts at or before date_to when its first 10 characters do
+            where.add(
+                f"{db.bytewise(f'substr({at.day}, 1, 10)')} <= ? AND substr({at.day}, 1, 2) != '--'",
+                f.date_to,
+            )
     if f.bbox is not None:
         west, south, east, north = f.bbox
-        lat, lon = f"json_extract({rec}, '$.place.lat')", f"json_extract({rec}, '$.place.lon')"
-        where.add(f"{lat} BETWEEN ? AND ?", south, north)
+        where.add(f"{at.lat} BETWEEN ? AND ?", south, north)
         if west <= east:
-            where.add(f"{lon} BETWEEN ? AND ?", west, east)
+            where.add(f"{at.lon} BETWEEN ? AND ?", west, east)
         else:  # across the antimeridian
-            where.add(f"({lon} >= ? OR {lon} <= ?)", west, east)
+            where.add(f"({at.lon} >= ? OR {at.lon} <= ?)", west, east)
     if f.country is not None:
-        where.add(f"upper(json_extract({rec}, '$.place.country')) = upper(?)", f.country)
+        where.add(f"upper({at.country}) = upper(?)", f.country)
     if f.admin1 is not None:
-        where.add(f"lower(json_extract({rec}, '$.place.admin1')) = lower(?)", f.admin1)
+        where.add(f"lower({at.admin1}) = lower(?)", f.admin1)
     if f.q is not None and doc_col is not None:
-        where.add(f"{doc_col} IN (SELECT value FROM json_each(?))", _text_matches(repo, f.q))
+        matches, params = db.text_matches(f.q)
+        where.add(f"{doc_col} IN ({matches})", *params)
     if f.doc_id is not None and doc_col is not None:
         where.add(f"{doc_col} = ?", f.doc_id)
 
 
-def _contains(expr: str) -> str:
-    return f"instr(lower(coalesce({expr}, '')), lower(?)) > 0"
-
-
 @dataclass(frozen=True)
 class Page:
-    """One page of rows and the total the filters match."""
+    """One page of rows (dicts, JSON columns decoded) and the total the filters match."""
 
-    rows: list[sqlite3.Row]
+    rows: list[dict[str, Any]]
     total: int
 
 
 def _page(
-    repo: SQLiteRepository, base: str, where: Where, order: str, limit: int, offset: int, prefix: str = ""
+    db: SqlAccess,
+    base: str,
+    where: Where,
+    order: str,
+    limit: int,
+    offset: int,
+    prefix: str = "",
+    json_columns: Sequence[str] = (),
 ) -> Page:
-    conn = repo.connection()
-    total = conn.execute(f"{prefix} SELECT count(*) FROM ({base}){where.sql()}", where.params).fetchone()[0]
-    rows = conn.execute(
-        f"{prefix} SELECT * FROM ({base}){where.sql()} ORDER BY {order} LIMIT ? OFFSET ?",
+    counted = db.one(f"{prefix} SELECT count(*) AS n FROM ({base}) AS page{where.sql()}", where.params)
+    rows = db.rows(
+        f"{prefix} SELECT * FROM ({base}) AS page{where.sql()} ORDER BY {order} LIMIT ? OFFSET ?",
         [*where.params, limit, offset],
-    ).fetchall()
-    return Page(rows, int(total))
+    )
+    for row in rows:
+        for name in json_columns:
+            row[name] = db.load_json(row[name])
+    return Page(rows, int(counted["n"]) if counted is not None else 0)
 
 
 def _order(sort: str, orders: dict[str, str]) -> str:
@@ -143,101 +171,137 @@ _RECORD_BASE = (
     " FROM {table} x JOIN documents d ON d.id = x.doc_id"
     " LEFT JOIN review_overrides o ON o.target_kind = '{kind}' AND o.review_key = {key}"
 )
-_DAY_ORDER = "coalesce(json_extract(rec, '$.date.start'), '~')"
-CLAIM_SORTS = {
-    "document": "doc_id, idx",
-    "date": f"{_DAY_ORDER}, doc_id, idx",
-    "-date": f"{_DAY_ORDER} DESC, doc_id, idx",
-    "best": "coalesce(json_extract(rec, '$.best'), -1) DESC, doc_id, idx",
-}
-EVENT_SORTS = {
-    **CLAIM_SORTS,
-    "fatalities": "coalesce(json_extract(rec, '$.fatalities.best'), -1) DESC, doc_id, idx",
-}
-INCIDENT_SORTS = {
-    "date": f"{_DAY_ORDER}, id",
-    "-date": f"{_DAY_ORDER} DESC, id",
-    "killed": "coalesce(json_extract(rec, '$.killed.best'), -1) DESC, id",
-    "sources": "json_extract(rec, '$.sources') DESC, id",
-    "id": "id",
-}
+_RECORD_JSON = ("machine", "snapshot", "rec")
 
 
-def list_claims(repo: SQLiteRepository, f: Filters, sort: str, limit: int, offset: int) -> Page:
+def _day_order(db: SqlAccess) -> str:
+    return f"coalesce({db.bytewise(db.json_text('rec', 'date', 'start'))}, '~')"
+
+
+def claim_sorts(db: SqlAccess) -> dict[str, str]:
+    """ORDER BY clauses of the claim list by sort name; every one ends on the unique (doc_id, idx)."""
+    tail = f"{db.bytewise('doc_id')}, idx"
+    return {
+        "document": tail,
+        "date": f"{_day_order(db)}, {tail}",
+        "-date": f"{_day_order(db)} DESC, {tail}",
+        "best": f"coalesce({db.json_number('rec', 'best')}, -1) DESC, {tail}",
+    }
+
+
+def event_sorts(db: SqlAccess) -> dict[str, str]:
+    """ORDER BY clauses of the event list (the claim ones, and by fatalities)."""
+    tail = f"{db.bytewise('doc_id')}, idx"
+    return {
+        **claim_sorts(db),
+        "fatalities": f"coalesce({db.json_number('rec', 'fatalities', 'best')}, -1) DESC, {tail}",
+    }
+
+
+def incident_sorts(db: SqlAccess) -> dict[str, str]:
+    """ORDER BY clauses of the incident list; every one ends on the unique id."""
+    tail = db.bytewise("id")
+    return {
+        "date": f"{_day_order(db)}, {tail}",
+        "-date": f"{_day_order(db)} DESC, {tail}",
+        "killed": f"coalesce({db.json_number('rec', 'killed', 'best')}, -1) DESC, {tail}",
+        "sources": f"coalesce({db.json_number('rec', 'sources')}, -1) DESC, {tail}",
+        "id": tail,
+    }
+
+
+def _not_rejected(where: Where, f: Filters) -> None:
+    if not f.include_rejected:
+        where.add("(status IS NULL OR status != 'rejected')")
+
+
+def list_claims(repo: ReviewStore, f: Filters, sort: str, limit: int, offset: int) -> Page:
     """Claims with verdicts applied (rejected ones only when asked for)."""
+    db = access(repo)
     base = _RECORD_BASE.format(key=key_sql("claim", "x"), table="claims", kind="claim")
     where = Where()
-    if not f.include_rejected:
-        where.add("(status IS NULL OR status != 'rejected')")
-    _common(where, f, "rec", repo, "doc_id")
+    _not_rejected(where, f)
+    _common(where, f, db, _in_record(db, "rec"), "doc_id")
     if f.kind is not None:
-        where.add("json_extract(rec, '$.kind') = ?", f.kind)
+        where.add(f"{db.json_text('rec', 'kind')} = ?", f.kind)
     if f.actor is not None:
-        where.add(_contains("json_extract(rec, '$.actor')"), f.actor)
+        where.add(db.contains(db.json_text("rec", "actor")), f.actor)
     if f.modality is not None:
-        where.add("json_extract(rec, '$.modality') = ?", f.modality)
-    return _page(repo, base, where, _order(sort, CLAIM_SORTS), limit, offset)
+        where.add(f"{db.json_text('rec', 'modality')} = ?", f.modality)
+    order = _order(sort, claim_sorts(db))
+    return _page(db, base, where, order, limit, offset, json_columns=_RECORD_JSON)
 
 
-def list_events(repo: SQLiteRepository, f: Filters, sort: str, limit: int, offset: int) -> Page:
+def list_events(repo: ReviewStore, f: Filters, sort: str, limit: int, offset: int) -> Page:
     """Events with verdicts applied (rejected ones only when asked for)."""
+    db = access(repo)
     base = _RECORD_BASE.format(key=key_sql("event", "x"), table="events", kind="event")
     where = Where()
-    if not f.include_rejected:
-        where.add("(status IS NULL OR status != 'rejected')")
-    _common(where, f, "rec", repo, "doc_id")
+    _not_rejected(where, f)
+    _common(where, f, db, _in_record(db, "rec"), "doc_id")
     if f.type is not None:
-        where.add("json_extract(rec, '$.type') = ?", f.type)
+        where.add(f"{db.json_text('rec', 'type')} = ?", f.type)
     if f.sub_type is not None:
-        where.add("json_extract(rec, '$.sub_type') = ?", f.sub_type)
+        where.add(f"{db.json_text('rec', 'sub_type')} = ?", f.sub_type)
     if f.actor is not None:
-        first, second = _contains("json_extract(rec, '$.actor1')"), _contains("json_extract(rec, '$.actor2')")
+        first = db.contains(db.json_text("rec", "actor1"))
+        second = db.contains(db.json_text("rec", "actor2"))
         where.add(f"({first} OR {second})", f.actor, f.actor)
     if f.modality is not None:
-        where.add("json_extract(rec, '$.modality') = ?", f.modality)
-    return _page(repo, base, where, _order(sort, EVENT_SORTS), limit, offset)
+        where.add(f"{db.json_text('rec', 'modality')} = ?", f.modality)
+    order = _order(sort, event_sorts(db))
+    return _page(db, base, where, order, limit, offset, json_columns=_RECORD_JSON)
 
 
-def list_incidents(repo: SQLiteRepository, f: Filters, sort: str, limit: int, offset: int) -> Page:
+def list_incidents(repo: ReviewStore, f: Filters, sort: str, limit: int, offset: int) -> Page:
     """Incidents as reviewed: machine ones not regrouped by an analyst, plus the analyst-made ones."""
+    db = access(repo)
     base = "SELECT id, record AS rec, origin FROM live"
     where = Where()
-    _common(where, f, "rec", repo, None)
+    _common(where, f, db, _in_record(db, "rec"), None)
     if f.type is not None:
-        where.add("json_extract(rec, '$.type') = ?", f.type)
+        where.add(f"{db.json_text('rec', 'type')} = ?", f.type)
     if f.sub_type is not None:
-        where.add("json_extract(rec, '$.sub_type') = ?", f.sub_type)
+        where.add(f"{db.json_text('rec', 'sub_type')} = ?", f.sub_type)
     if f.actor is not None:
-        where.add(
-            f"EXISTS (SELECT 1 FROM json_each(rec, '$.actors') a WHERE {_contains('a.value')})", f.actor
-        )
+        actors = db.json_elements("rec", "actors", "a")
+        where.add(f"EXISTS (SELECT 1 FROM {actors} WHERE {db.contains('a.value')})", f.actor)
     if f.min_sources is not None:
-        where.add("json_extract(rec, '$.sources') >= ?", f.min_sources)
+        where.add(f"{db.json_number('rec', 'sources')} >= ?", f.min_sources)
+    members = db.json_elements("rec", "documents", "m")
     if f.q is not None:
-        where.add(
-            "EXISTS (SELECT 1 FROM json_each(rec, '$.documents') m WHERE m.value IN"
-            " (SELECT value FROM json_each(?)))",
-            _text_matches(repo, f.q),
-        )
+        matches, params = db.text_matches(f.q)
+        where.add(f"EXISTS (SELECT 1 FROM {members} WHERE m.value IN ({matches}))", *params)
     if f.doc_id is not None:
-        where.add("EXISTS (SELECT 1 FROM json_each(rec, '$.documents') m WHERE m.value = ?)", f.doc_id)
-    return _page(repo, base, where, _order(sort, INCIDENT_SORTS), limit, offset, LIVE_INCIDENTS_SQL)
+        where.add(f"EXISTS (SELECT 1 FROM {members} WHERE m.value = ?)", f.doc_id)
+    order = _order(sort, incident_sorts(db))
+    prefix = live_incidents_sql(db.dialect)
+    return _page(db, base, where, order, limit, offset, prefix, json_columns=("rec",))
 
 
-def live_incident(repo: SQLiteRepository, incident_id: str) -> sqlite3.Row | None:
+def live_incident(repo: ReviewStore, incident_id: str) -> dict[str, Any] | None:
     """One incident as the list shows it (a regrouped machine incident is not live)."""
-    row: sqlite3.Row | None = (
-        repo.connection()
-        .execute(
-            f"{LIVE_INCIDENTS_SQL} SELECT id, record AS rec, origin FROM live WHERE id = ?", (incident_id,)
-        )
-        .fetchone()
+    db = access(repo)
+    row = db.one(
+        f"{live_incidents_sql(db.dialect)} SELECT id, record AS rec, origin FROM live WHERE id = ?",
+        (incident_id,),
     )
+    if row is not None:
+        row["rec"] = db.load_json(row["rec"])
     return row
 
 
+def has_incidents(repo: ReviewStore) -> bool:
+    """True when the store holds a machine incident or an active analyst-made one."""
+    row = access(repo).one(
+        "SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM reviewed_incidents"
+        " WHERE active = 1) AS n"
+    )
+    return row is not None and int(row["n"]) > 0
+
+
 def list_documents(
-    repo: SQLiteRepository,
+    repo: ReviewStore,
     q: str | None,
     source: str | None,
     date_from: str | None,
@@ -246,6 +310,7 @@ def list_documents(
     offset: int,
 ) -> Page:
     """Documents without their text, newest first."""
+    db = access(repo)
     base = (
         "SELECT d.pk, d.id, d.version, d.url, d.path, d.title, d.published, d.source, d.language, d.fmt,"
         " d.content_hash, d.ingested_at, length(d.text) AS chars,"
@@ -254,51 +319,62 @@ def list_documents(
     )
     where = Where()
     if q is not None:
-        where.add("id IN (SELECT value FROM json_each(?))", _text_matches(repo, q))
+        matches, params = db.text_matches(q)
+        where.add(f"id IN ({matches})", *params)
     if source is not None:
-        where.add(_contains("source"), source)
+        where.add(db.contains("source"), source)
     if date_from is not None:
-        where.add("published >= ?", date_from)
+        where.add(f"{db.bytewise('published')} >= ?", date_from)
     if date_to is not None:
-        where.add("published <= ?", date_to)
-    return _page(repo, base, where, "coalesce(published, '') DESC, pk", limit, offset)
+        where.add(f"{db.bytewise('published')} <= ?", date_to)
+    published = db.bytewise("coalesce(published, '')")
+    order = f"{published} DESC, pk"
+    return _page(db, base, where, order, limit, offset)
 
 
-def list_places(repo: SQLiteRepository, f: Filters, name: str | None, limit: int, offset: int) -> Page:
-    """Resolved places, one row per gazetteer entry (or name), with how many documents mention them."""
+def list_places(repo: ReviewStore, f: Filters, name: str | None, limit: int, offset: int) -> Page:
+    """Resolved places, one row per gazetteer entry (or name), with how many documents mention them.
+
+    Columns that may differ between the mentions of one place (the name as written) take their
+    smallest value, so the row is the same on every backend and every run.
+    """
+    db = access(repo)
+    place_id = "coalesce('geonames:' || p.geonameid, 'name:' || p.name)"
     base = (
-        "SELECT coalesce('geonames:' || geonameid, 'name:' || name) AS place_id, name, geonameid,"
-        " avg(lat) AS lat, avg(lon) AS lon, country, admin1, admin2, feature_code,"
-        " min(precision) AS precision,"
-        " count(*) AS mentions, count(DISTINCT doc_id) AS documents,"
-        " json_object('place', json_object('lat', avg(lat), 'lon', avg(lon), 'country', country,"
-        " 'admin1', admin1)) AS rec"
-        " FROM places GROUP BY coalesce('geonames:' || geonameid, 'name:' || name)"
+        f"SELECT {place_id} AS place_id, min(p.name) AS name, min(p.geonameid) AS geonameid,"
+        " avg(p.lat) AS lat, avg(p.lon) AS lon, min(p.country) AS country, min(p.admin1) AS admin1,"
+        " min(p.admin2) AS admin2, min(p.feature_code) AS feature_code, min(p.precision) AS precision,"
+        " count(*) AS mentions, count(DISTINCT p.doc_id) AS documents"
+        f" FROM places p GROUP BY {place_id}"
     )
     where = Where()
-    _common(where, Filters(bbox=f.bbox, country=f.country, admin1=f.admin1), "rec", repo, None)
+    columns = Located(day=None, lat="lat", lon="lon", country="country", admin1="admin1")
+    _common(where, Filters(bbox=f.bbox, country=f.country, admin1=f.admin1), db, columns, None)
     if name is not None:
-        where.add(_contains("name"), name)
-    return _page(repo, base, where, "documents DESC, place_id", limit, offset)
+        where.add(db.contains("name"), name)
+    return _page(db, base, where, f"documents DESC, {db.bytewise('place_id')}", limit, offset)
 
 
-def list_actors(repo: SQLiteRepository, name: str | None, limit: int, offset: int) -> Page:
+def list_actors(repo: ReviewStore, name: str | None, limit: int, offset: int) -> Page:
     """Canonical actors with how many documents mention them."""
+    db = access(repo)
     base = (
         "SELECT name, min(type) AS type, max(parent) AS parent, max(country) AS country,"
         " count(DISTINCT doc_id) AS documents FROM actors GROUP BY name"
     )
     where = Where()
     if name is not None:
-        where.add(_contains("name"), name)
-    return _page(repo, base, where, "documents DESC, name", limit, offset)
+        where.add(db.contains("name"), name)
+    return _page(db, base, where, f"documents DESC, {db.bytewise('name')}", limit, offset)
 
 
-def documents_meta(repo: SQLiteRepository, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def documents_meta(repo: ReviewStore, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Title, url, outlet and date of documents, by id."""
-    rows = repo.connection().execute(
-        "SELECT id, title, url, source, published FROM documents"
-        " WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(doc_ids)),),
+    wanted = list(dict.fromkeys(doc_ids))
+    if not wanted:
+        return {}
+    marks = ", ".join("?" for _ in wanted)
+    rows = access(repo).rows(
+        f"SELECT id, title, url, source, published FROM documents WHERE id IN ({marks})", wanted
     )
-    return {row["id"]: dict(row) for row in rows}
+    return {row["id"]: row for row in rows}

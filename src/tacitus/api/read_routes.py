@@ -29,7 +29,12 @@ Bbox = Annotated[str | None, Query(description="west,south,east,north in degrees
 Country = Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code of the place.", max_length=8)]
 Admin1 = Annotated[str | None, Query(description="First-level division name as resolved.", max_length=200)]
 Text = Annotated[
-    str | None, Query(description="Full-text query over the documents (FTS5 syntax).", max_length=500)
+    str | None,
+    Query(
+        description='Full-text query over the documents: words (all must occur), "phrases", prefix*, '
+        "OR, NOT (FTS5 syntax on SQLite; the same forms as an English tsquery on PostgreSQL).",
+        max_length=500,
+    ),
 ]
 Actor = Annotated[
     str | None, Query(description="Actor name, matched as a case-insensitive substring.", max_length=200)
@@ -109,15 +114,11 @@ def health(request: Request) -> dict[str, Any]:
 def page_config(request: Request) -> dict[str, Any]:
     state = state_of(request)
     repo, _ = reader(request)
-    incidents = repo.connection().execute("SELECT count(*) FROM incidents").fetchone()[0]
-    reviewed = (
-        repo.connection().execute("SELECT count(*) FROM reviewed_incidents WHERE active = 1").fetchone()[0]
-    )
     return {
         "tile_url": state.config.tile_url,
         "open_reads": state.config.open_reads,
         "max_limit": state.config.max_limit,
-        "has_incidents": bool(incidents or reviewed),
+        "has_incidents": queries.has_incidents(repo),
     }
 
 

@@ -22,7 +22,7 @@ from tacitus.store.tokens import ROLES, create_token, list_tokens, revoke_token
 if TYPE_CHECKING:
     from tacitus.store.sql import SqlRepository
 
-DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file (tokens: also a postgresql:// URL).")]
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file or postgresql:// URL.")]
 
 token_app = typer.Typer(help="Create, list and revoke API bearer tokens.", no_args_is_help=True)
 
@@ -54,16 +54,20 @@ def serve(
         typer.Option(help="XYZ tile URL template for the map, e.g. http://localhost:8080/{z}/{x}/{y}.png"),
     ] = None,
 ) -> None:
-    """Serve the JSON API, its OpenAPI spec (/openapi.json) and the map page (/) over one database."""
+    """Serve the JSON API, its OpenAPI spec (/openapi.json) and the map page (/) over one database.
+
+    ``--db`` is a SQLite file or a ``postgresql://`` URL; both are served the same way.
+    """
     import uvicorn
 
     from tacitus.api import ApiConfig, create_app
-    from tacitus.api.app import POSTGRES_NOT_SERVED
 
-    if db.startswith(POSTGRES_SCHEMES):
-        err.print(f"[red]error:[/red] {POSTGRES_NOT_SERVED}")
-        raise typer.Exit(2)
     _open(db).close()  # fail here, with a clear message, rather than on the first request
+    shown = db
+    if db.startswith(POSTGRES_SCHEMES):
+        from tacitus.store.postgres import display_url
+
+        shown = display_url(db)  # never the password
     settings = load_settings(overrides={"db": db})
     config = ApiConfig(
         open_reads=not protect_reads,
@@ -73,7 +77,7 @@ def serve(
     )
     if host not in {"127.0.0.1", "localhost", "::1"}:
         err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the data")
-    err.print(f"serving {db} on http://{host}:{port}/ (API at /api, spec at /openapi.json)")
+    err.print(f"serving {shown} on http://{host}:{port}/ (API at /api, spec at /openapi.json)")
     uvicorn.run(create_app(settings, config=config), host=host, port=port, log_level="warning")
 
 

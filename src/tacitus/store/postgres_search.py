@@ -81,3 +81,16 @@ def headline_options(highlight: tuple[str, str], words: int = 16) -> str:
         f'StartSel="{start}", StopSel="{stop}", MaxWords={words}, MinWords={words // 2}, '
         'MaxFragments=1, FragmentDelimiter="…"'
     )
+
+
+def tsquery_sql(query: str) -> tuple[str, list[str]] | None:
+    """The tsquery of :func:`to_tsquery` as SQL text with ``?`` placeholders (for :mod:`tacitus.store.sql`).
+
+    The composed expression holds only fixed function names, the literal configuration name and ``%s``
+    placeholders, so rendering it without a connection and swapping the placeholders is exact; the terms
+    stay bound parameters.
+    """
+    translated = to_tsquery(query)
+    if translated is None:
+        return None
+    return translated.expression.as_string(None).replace("%s", "?"), list(translated.params)

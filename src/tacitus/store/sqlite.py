@@ -59,6 +59,33 @@ def content_hash_of(doc: Document) -> str:
     return doc.content_hash or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
 
 
+def fts5_query(conn: sqlite3.Connection, query: str) -> str:
+    """``query`` as FTS5 will accept it: itself when valid, else each word quoted (all words must occur).
+
+    Why probe rather than parse: FTS5's grammar (columns, ``NEAR``, ``^``, hyphens read as column
+    filters) is FTS5's to decide, so one indexed lookup asks it. Shared by :meth:`SQLiteRepository.search`
+    and the API's full-text filter, so both read a query the same way.
+    """
+    words = query.split()
+    if not words:
+        raise StoreError("empty search query; give one or more words, e.g. 'human shields'")
+    probe = "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1"
+    try:
+        conn.execute(probe, (query,)).fetchall()
+        return query
+    except sqlite3.OperationalError as first:
+        quoted = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+        log.debug("FTS query %r is not valid FTS5 (%s); retrying as %r", query, first, quoted)
+    try:
+        conn.execute(probe, (quoted,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise StoreError(
+            f"cannot search for {query!r}: {exc}; use plain words, a quoted phrase "
+            '("human shields") or FTS5 operators (AND, OR, NOT, prefix*)'
+        ) from exc
+    return quoted
+
+
 class SQLiteRepository:
     """:class:`~tacitus.store.repository.Repository` on one SQLite file (see docs/schema.md)."""
 
@@ -343,23 +370,9 @@ class SQLiteRepository:
         """FTS5 search over title and text, ranked by BM25 with titles weighted double.
 
         The query uses FTS5 syntax (``"human shields"``, ``mosul AND drone``, ``displace*``); a query that
-        is not valid FTS5 (``al-Shifa``, ``5%``) is retried with each word quoted, i.e. all words must occur.
+        is not valid FTS5 (``al-Shifa``, ``5%``) is read with each word quoted (see :func:`fts5_query`).
         """
-        words = query.split()
-        if not words:
-            raise StoreError("empty search query; give one or more words, e.g. 'human shields'")
-        try:
-            return self._match(query, limit, highlight)
-        except sqlite3.OperationalError as first:
-            quoted = " ".join('"' + word.replace('"', '""') + '"' for word in words)
-            log.debug("FTS query %r is not valid FTS5 (%s); retrying as %r", query, first, quoted)
-            try:
-                return self._match(quoted, limit, highlight)
-            except sqlite3.OperationalError as exc:
-                raise StoreError(
-                    f"cannot search for {query!r}: {exc}; use plain words, a quoted phrase "
-                    '("human shields") or FTS5 operators (AND, OR, NOT, prefix*)'
-                ) from exc
+        return self._match(fts5_query(self._db(), query), limit, highlight)
 
     def _match(self, query: str, limit: int, highlight: tuple[str, str]) -> list[SearchHit]:
         rows = self._db().execute(
