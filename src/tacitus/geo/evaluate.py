@@ -93,7 +93,7 @@ def evaluate_gold(corpus: str, articles: Sequence[GoldArticle], resolver: Resolv
     count = 0
     for article in articles:
         mentions = [Mention(t.text, t.start, t.end) for t in article.toponyms]
-        resolutions = resolver.resolve(mentions)
+        resolutions = resolver.resolve(mentions, article.text)
         count += len(mentions)
         pairs.extend(zip(resolutions, article.toponyms, strict=True))
     elapsed = time.perf_counter() - started
@@ -128,7 +128,7 @@ def evaluate_ner(corpus: str, articles: Sequence[GoldArticle], resolver: Resolve
     for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=16), strict=True):
         mentions = mentions_from_doc(doc)
         started = time.perf_counter()
-        resolutions = resolver.resolve(mentions)
+        resolutions = resolver.resolve(mentions, article.text)
         resolve_seconds += time.perf_counter() - started
         resolved += len(mentions)
         gold = {(t.start, t.end): t for t in article.toponyms}

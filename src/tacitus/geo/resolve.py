@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.normalize import normalize
@@ -37,6 +37,13 @@ _GENERIC_WORD = re.compile(
     r"\b(?:county|district|province|governorate|state|parish|region|department|municipality|oblast|"
     r"prefecture)\b",
     re.IGNORECASE,
+)
+#: The generic word of a list of areas that follows the names: "Clay and Becker counties", "Barrow,
+#: Clarke and Oconee counties", "Orleans Parish" split by the recogniser. The plural may close a list;
+#: the singular must follow the name directly ("Paris and Henry County" names a town and a county).
+_GENERIC_AFTER = re.compile(
+    r"(?:(?:\s*,\s*|\s+)(?:(?:and|or|&)\s+)?[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)*\s+"
+    r"([Cc]ounties|[Pp]arishes)\b|\s+([Cc]ounty|[Pp]arish)\b",
 )
 _MAX_CANDIDATES = 40
 
@@ -65,6 +72,15 @@ class Weights:
     #: Only the best candidates by prior are checked for nearness (distance is the costly part).
     near_top: int = 8
     ruler: float = 1.0
+    #: Co-location: a candidate in the same district (or county) as a candidate of another name, or
+    #: containing it, is supported by it ("Paris" and "Henry County": Paris, Tennessee lies in Henry
+    #: County, Tennessee); the same first-level area counts half. See :func:`colocation`.
+    colocated: float = 2.0
+    #: The share of the co-location support that a shared first-level area gives (a shared district
+    #: gives the rest).
+    colocated_admin1: float = 0.2
+    #: Support from a name is divided by (number of first-level areas it can be in) ** this.
+    colocated_ambiguity: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +94,9 @@ class Mention:
     ruler_id: str | None = None
     #: The mention modifies a non-place noun ("a U.S. airstrike"); see ``tacitus.geo.modifiers``.
     modifies_noun: bool = False
+    #: The text names an admin area by a generic word after the mention ("Clay and Becker counties"):
+    #: "County" or "Parish", so the bare name is looked up as that area.
+    generic_after: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +140,14 @@ class Resolver:
             _POSSESSIVE.sub("", mention.text.strip()) if mention.text.endswith(("'s", "’s")) else mention.text
         )
         fuzzy = mention.label in {"GPE", "LOC"}
+        if mention.generic_after:
+            areas = [
+                c
+                for c in self.gazetteer.lookup(f"{text} {mention.generic_after}", fuzzy=False)
+                if c.feature_class == "A"
+            ]
+            if areas:
+                return areas[:_MAX_CANDIDATES], False
         found = list(self.gazetteer.lookup(text, fuzzy=False))
         part = False
         if not found:
@@ -177,20 +204,34 @@ class Resolver:
             score += w.ruler
         return score
 
-    def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
+    def resolve(self, mentions: Sequence[Mention], text: str | None = None) -> list[Resolution]:
         """Resolve every mention of one document, in input order.
 
         Mentions with the same text, label and ruler id share candidates and context (their own name
-        is left out of it), so each distinct name is scored once per round.
+        is left out of it), so each distinct name is scored once per round. With the document's
+        ``text``, a name followed by "counties"/"County" ("Clay and Becker counties") is looked up as
+        that county.
         """
-        groups: dict[tuple[str, str, str | None], list[int]] = {}
+        if text is not None:
+            mentions = [with_generic_after(m, text) for m in mentions]
+        groups: dict[tuple[str, str, str | None, str | None], list[int]] = {}
         for i, m in enumerate(mentions):
-            groups.setdefault((m.text, m.label, m.ruler_id), []).append(i)
+            groups.setdefault((m.text, m.label, m.ruler_id, m.generic_after), []).append(i)
         firsts = [mentions[idx[0]] for idx in groups.values()]
         pools = [self.candidates(m) for m in firsts]
         priors = [[self.prior(c, m) for c in pool] for m, (pool, _) in zip(firsts, pools, strict=True)]
         weights = [len(idx) for idx in groups.values()]
         names = [normalize(m.text) for m in firsts]
+        support = colocation(
+            [pool for pool, _ in pools],
+            names,
+            self.weights.colocated_admin1,
+            self.weights.colocated_ambiguity,
+        )
+        priors = [
+            [p + self.weights.colocated * s for p, s in zip(prior, sup, strict=True)]
+            for prior, sup in zip(priors, support, strict=True)
+        ]
         picks: list[Candidate | None] = [
             _best(pool, prior, lambda c: not c.curated)
             for (pool, _), prior in zip(pools, priors, strict=True)
@@ -246,6 +287,8 @@ class Resolver:
         if code.startswith("PCL") or code == "CONT":
             share = context.countries[candidate.country] / total if total and candidate.country else 0.0
             score += w.country_share * max(share, w.area_share)
+            if candidate.country is not None and candidate.country == context.focus:
+                score += w.focus_country  # the country the article is about contains its places
         elif total and candidate.country:
             score += w.country_share * context.countries[candidate.country] / total
             if candidate.country == context.focus:
@@ -268,6 +311,73 @@ class Resolver:
         return (candidate.parent in context.keys) or (
             candidate.country is not None and context.countries[candidate.country] > 0
         )
+
+
+def with_generic_after(mention: Mention, text: str) -> Mention:
+    """The mention, marked when the words after it say it names a county or parish."""
+    if mention.generic_after or _GENERIC_WORD.search(mention.text):
+        return mention
+    match = _GENERIC_AFTER.match(text, mention.end, mention.end + 120)
+    if match is None:
+        return mention
+    word = (match.group(1) or match.group(2)).lower()
+    generic = "County" if word.startswith("count") else "Parish"
+    return replace(mention, generic_after=generic)
+
+
+def colocation(
+    pools: Sequence[Sequence[Candidate]],
+    names: Sequence[str],
+    admin1_part: float = 0.2,
+    ambiguity: float = 0.5,
+) -> list[list[float]]:
+    """How much the *candidates* of the other names support each candidate, before any is chosen.
+
+    Why: the rounds of :meth:`Resolver.resolve` vote with the current choices, so two ambiguous names
+    that explain each other ("Paris" and "Henry County": Paris, Tennessee lies in Henry County,
+    Tennessee) stay wrong together when both start at their most populous namesake. Here a candidate
+    scores 1 for each other name that has a candidate in its district or county (a place in an ADM2
+    area, or two places in one), 0.5 for one in its first-level area (state, province) only, each
+    divided by how many first-level areas that other name can be in: "Springfield", possible in
+    thirty states, says little; "Henry County", in five, says more; an unambiguous name says most.
+    Names equal after normalisation ("CAMBRIDGE", "Cambridge") do not support each other.
+    """
+    by_name: dict[str, tuple[set[tuple[str, str, str]], set[tuple[str, str]]]] = {}
+    for pool, name in zip(pools, names, strict=True):
+        adm2, adm1 = by_name.setdefault(name, (set(), set()))
+        for c in pool:
+            if c.country and c.admin1 and not (c.feature_code or "").startswith("PCL"):
+                adm1.add((c.country, c.admin1))
+                if c.admin2:
+                    adm2.add((c.country, c.admin1, c.admin2))
+    total2: Counter[tuple[str, str, str]] = Counter()
+    total1: Counter[tuple[str, str]] = Counter()
+    own2: dict[str, dict[tuple[str, str, str], float]] = {}
+    own1: dict[str, dict[tuple[str, str], float]] = {}
+    for name, (adm2, adm1) in by_name.items():
+        if not adm1:
+            continue
+        weight = len(adm1) ** -ambiguity
+        own2[name] = dict.fromkeys(adm2, (1.0 - admin1_part) * weight)
+        own1[name] = dict.fromkeys(adm1, admin1_part * weight)
+        total2.update(own2[name])
+        total1.update(own1[name])
+    out: list[list[float]] = []
+    for pool, name in zip(pools, names, strict=True):
+        mine2, mine1 = own2.get(name, {}), own1.get(name, {})
+        scores = []
+        for c in pool:
+            if not c.country or not c.admin1 or (c.feature_code or "").startswith("PCL"):
+                scores.append(0.0)
+                continue
+            key1 = (c.country, c.admin1)
+            score = total1[key1] - mine1.get(key1, 0.0)
+            if c.admin2:
+                key2 = (c.country, c.admin1, c.admin2)
+                score += total2[key2] - mine2.get(key2, 0.0)
+            scores.append(score)
+        out.append(scores)
+    return out
 
 
 def _nearest_km(candidate: Candidate, points: Sequence[tuple[str, float, float]]) -> float:
