@@ -116,6 +116,9 @@ class _Context:
     points: list[tuple[str, float, float]]
     keys: set[str]
     focus: str | None
+    #: Sums of ``countries`` and ``admin1s``, computed once rather than for every candidate scored.
+    total: int = 0
+    admin_total: int = 0
 
 
 def split_direction(text: str) -> tuple[str, bool]:
@@ -237,13 +240,23 @@ class Resolver:
             for (pool, _), prior in zip(pools, priors, strict=True)
         ]
         scores = [0.0] * len(firsts)
+        near_top = self.weights.near_top
+        near_oks = [
+            set(sorted(range(len(prior)), key=lambda j: -prior[j])[:near_top])
+            if len(prior) > near_top
+            else None
+            for prior in priors
+        ]
         for _ in range(2):
             new_picks: list[Candidate | None] = []
+            contexts: dict[str, _Context] = {}  # names equal after normalisation share their context
             for i, ((pool, _), prior) in enumerate(zip(pools, priors, strict=True)):
-                context = self._context(picks, names, weights, names[i])
-                near_ok = set(sorted(range(len(pool)), key=lambda j: -prior[j])[: self.weights.near_top])
+                context = contexts.get(names[i])
+                if context is None:
+                    context = contexts[names[i]] = self._context(picks, names, weights, names[i])
+                near_ok = near_oks[i]
                 scored = [
-                    p + self._context_score(c, context, near=j in near_ok)
+                    p + self._context_score(c, context, near=near_ok is None or j in near_ok)
                     for j, (c, p) in enumerate(zip(pool, prior, strict=True))
                 ]
                 allowed = [self._curated_fits(c, context) for c in pool]
@@ -277,12 +290,20 @@ class Resolver:
             if pick.lat is not None and pick.lon is not None and pick.feature_class == "P":
                 points[pick.key] = (pick.key, pick.lat, pick.lon)
         focus = countries.most_common(1)[0][0] if countries else None
-        return _Context(countries, admin1s, list(points.values()), keys, focus)
+        return _Context(
+            countries,
+            admin1s,
+            list(points.values()),
+            keys,
+            focus,
+            total=sum(countries.values()),
+            admin_total=sum(admin1s.values()),
+        )
 
     def _context_score(self, candidate: Candidate, context: _Context, *, near: bool = True) -> float:
         w = self.weights
         score = 0.0
-        total = sum(context.countries.values())
+        total = context.total
         code = candidate.feature_code or ""
         if code.startswith("PCL") or code == "CONT":
             share = context.countries[candidate.country] / total if total and candidate.country else 0.0
@@ -293,7 +314,7 @@ class Resolver:
             score += w.country_share * context.countries[candidate.country] / total
             if candidate.country == context.focus:
                 score += w.focus_country
-        admin_total = sum(context.admin1s.values())
+        admin_total = context.admin_total
         if admin_total and candidate.admin1:
             score += w.admin1_share * context.admin1s[f"{candidate.country}.{candidate.admin1}"] / admin_total
         if near and candidate.lat is not None and candidate.lon is not None and context.points:
