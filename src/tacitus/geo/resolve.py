@@ -60,6 +60,8 @@ class Weights:
     #: An admin area and a populated place inside it that share a name ("Baghdad", "Mosul", "New York"):
     #: a bare mention means the place when it holds at least this share of the area's population.
     seat_share: float = 0.1
+    #: The least name-match quality of a place that hides its area under the seat rule.
+    seat_match: float = 1.0
     other_class: float = -0.5
     country_share: float = 2.5
     #: A country or continent named in an article about another country is no anomaly: it gets this share
@@ -71,6 +73,8 @@ class Weights:
     curated: float = 3.0
     #: Only the best candidates by prior are checked for nearness (distance is the costly part).
     near_top: int = 8
+    #: Whether an admin area containing another chosen place gets the nearest-distance bonus.
+    contains: bool = True
     ruler: float = 1.0
     #: Co-location: a candidate in the same district (or county) as a candidate of another name, or
     #: containing it, is supported by it ("Paris" and "Henry County": Paris, Tennessee lies in Henry
@@ -81,6 +85,9 @@ class Weights:
     colocated_admin1: float = 0.2
     #: Support from a name is divided by (number of first-level areas it can be in) ** this.
     colocated_ambiguity: float = 0.5
+    #: Match quality of a county reached by its bare name ("Clarke" for Clarke County), times the
+    #: name's; news usually writes "County", so only context should make one win (1.0 = not looked up).
+    bare_county: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,8 @@ class _Context:
     #: Sums of ``countries`` and ``admin1s``, computed once rather than for every candidate scored.
     total: int = 0
     admin_total: int = 0
+    #: Districts and counties ("US.GA.059") of the chosen populated places.
+    admin2s: frozenset[str] = frozenset()
 
 
 def split_direction(text: str) -> tuple[str, bool]:
@@ -162,13 +171,31 @@ class Resolver:
             # "Nineveh province", "Sokoto State": the area under its bare name, areas only.
             base = text[: generic.start()]
             found = [c for c in self.gazetteer.lookup(base, fuzzy=False) if c.feature_class == "A"]
+        if found and (expanded := expand_abbreviation(text)) != text:
+            # "Mt. Pleasant", "St. Cloud", "Ft. Worth": the full form names the namesakes the
+            # abbreviation's alternate names miss.
+            keys = {c.key for c in found}
+            found.extend(c for c in self.gazetteer.lookup(expanded, fuzzy=False) if c.key not in keys)
+            found.sort(key=lambda c: (-c.match, -c.population, c.key))
         if not _GENERIC_WORD.search(text):
             found = self._without_seat_areas(found)
+            if self.weights.bare_county < 1.0 and mention.label in {"GPE", "LOC"}:
+                found.extend(self._bare_counties(text, found))
         if mention.ruler_id and all(c.key != mention.ruler_id for c in found):
             ruled = self.gazetteer.place(mention.ruler_id)
             if ruled is not None:
                 found.append(ruled)
         return found[:_MAX_CANDIDATES], part
+
+    def _bare_counties(self, text: str, found: Sequence[Candidate]) -> list[Candidate]:
+        """Counties a bare name may stand for ("Clarke and Oconee update their policies"), scored
+        down (``bare_county``) so that only the document's other places can choose them."""
+        keys = {c.key for c in found}
+        return [
+            replace(c, match=c.match * self.weights.bare_county)
+            for c in self.gazetteer.lookup(f"{text} County", fuzzy=False)
+            if c.feature_code == "ADM2" and c.key not in keys
+        ]
 
     def _without_seat_areas(self, found: list[Candidate]) -> list[Candidate]:
         """Drop an admin area whose name a major populated place inside it also bears.
@@ -177,7 +204,9 @@ class Resolver:
         "Mosul district", "New York State" for the area; a bare name means the city when the city is a
         real share of the area (``seat_share``), not a hamlet that happens to bear a state's name.
         """
-        places = [c for c in found if c.feature_class == "P"]
+        # The seat must bear the name as its own: "Oklahoma" is an alternate name of Oklahoma City,
+        # which must not hide the state.
+        places = [c for c in found if c.feature_class == "P" and c.match >= self.weights.seat_match]
         if not places:
             return found
 
@@ -279,6 +308,7 @@ class Resolver:
         admin1s: Counter[str] = Counter()
         points: dict[str, tuple[str, float, float]] = {}
         keys: set[str] = set()
+        admin2s: set[str] = set()
         for pick, name, weight in zip(picks, names, weights, strict=True):
             if pick is None or name == own:
                 continue
@@ -289,6 +319,8 @@ class Resolver:
                     admin1s[f"{pick.country}.{pick.admin1}"] += weight
             if pick.lat is not None and pick.lon is not None and pick.feature_class == "P":
                 points[pick.key] = (pick.key, pick.lat, pick.lon)
+                if pick.admin2:
+                    admin2s.add(f"{pick.country}.{pick.admin1}.{pick.admin2}")
         focus = countries.most_common(1)[0][0] if countries else None
         return _Context(
             countries,
@@ -298,6 +330,7 @@ class Resolver:
             focus,
             total=sum(countries.values()),
             admin_total=sum(admin1s.values()),
+            admin2s=frozenset(admin2s),
         )
 
     def _context_score(self, candidate: Candidate, context: _Context, *, near: bool = True) -> float:
@@ -317,12 +350,33 @@ class Resolver:
         admin_total = context.admin_total
         if admin_total and candidate.admin1:
             score += w.admin1_share * context.admin1s[f"{candidate.country}.{candidate.admin1}"] / admin_total
-        if near and candidate.lat is not None and candidate.lon is not None and context.points:
+        if w.contains and self._contains_context(candidate, context):
+            score += w.near[0][1]  # an area's distance to a place inside it is nil
+        elif near and candidate.lat is not None and candidate.lon is not None and context.points:
             nearest = _nearest_km(candidate, context.points)
             score += next((bonus for limit, bonus in w.near if nearest <= limit), 0.0)
         if candidate.curated and self._curated_fits(candidate, context):
             score += w.curated
         return score
+
+    @staticmethod
+    def _contains_context(candidate: Candidate, context: _Context) -> bool:
+        """Whether an admin area (country, state, county) contains another chosen place.
+
+        Why: nearness is measured between points, and an area's point is its centre, so "Mexico" the
+        country lost to Mexico City (near the article's Mexican towns) and a state to its namesake
+        hamlet; containment is the nearness of an area.
+        """
+        code = candidate.feature_code or ""
+        if candidate.feature_class != "A" or not candidate.country:
+            return False
+        if code.startswith("PCL"):
+            return context.countries[candidate.country] > 0
+        if code == "ADM1" and candidate.admin1:
+            return context.admin1s[f"{candidate.country}.{candidate.admin1}"] > 0
+        if code == "ADM2" and candidate.admin1 and candidate.admin2:
+            return f"{candidate.country}.{candidate.admin1}.{candidate.admin2}" in context.admin2s
+        return False
 
     @staticmethod
     def _curated_fits(candidate: Candidate, context: _Context) -> bool:
@@ -332,6 +386,19 @@ class Resolver:
         return (candidate.parent in context.keys) or (
             candidate.country is not None and context.countries[candidate.country] > 0
         )
+
+
+#: Abbreviations news writes before place names, and the word GeoNames' primary names use.
+_ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "st": "Saint", "pt": "Point"}
+_ABBREVIATED = re.compile(r"^(mt|ft|st|pt)\.?\s+(?=\w)", re.IGNORECASE)
+
+
+def expand_abbreviation(text: str) -> str:
+    """ "Mt. Pleasant" -> "Mount Pleasant"; other names unchanged."""
+    match = _ABBREVIATED.match(text)
+    if match is None:
+        return text
+    return _ABBREVIATIONS[match.group(1).lower()] + " " + text[match.end() :]
 
 
 def with_generic_after(mention: Mention, text: str) -> Mention:
