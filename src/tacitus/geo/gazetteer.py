@@ -198,6 +198,8 @@ class Gazetteer:
         self._admin: dict[str, str | None] = {}
         self._by_key: dict[str, Candidate | None] = {}
         self._prefix_names: dict[str, dict[int, list[str]]] = {}
+        #: Incremented whenever cached lookups are dropped, so callers' own caches can follow.
+        self.generation = 0
 
     @classmethod
     def open(cls, path: Path | None = None, *, rebuild: bool = False) -> Self:
@@ -323,13 +325,18 @@ class Gazetteer:
             for key, name, fclass in rows
         ]
 
-    def _changed(self) -> None:
-        fill_area_coordinates(self.conn)
-        finish(self.conn)
+    def clear_caches(self) -> None:
+        """Forget every cached lookup (after the index changed, or to measure cold lookups)."""
+        self.generation += 1
         self._cache.clear()
         self._prefix_names.clear()
         self._by_key.clear()
         self._admin.clear()
+
+    def _changed(self) -> None:
+        fill_area_coordinates(self.conn)
+        finish(self.conn)
+        self.clear_caches()
 
     def load(self, path: Path, kind: DumpKind | None = None) -> tuple[DumpKind, int]:
         """Stream a GeoNames dump file into this index (see :mod:`tacitus.geo.geonames_dump`)."""

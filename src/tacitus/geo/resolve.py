@@ -145,6 +145,9 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
+        self._pools: dict[tuple[str, str, str | None, str | None], tuple[list[Candidate], bool, list[float]]]
+        self._pools = {}
+        self._generation = gazetteer.generation
 
     def candidates(self, mention: Mention) -> tuple[list[Candidate], bool]:
         """Entries a mention may mean, and whether it names a directional part of one."""
@@ -250,8 +253,9 @@ class Resolver:
         for i, m in enumerate(mentions):
             groups.setdefault((m.text, m.label, m.ruler_id, m.generic_after), []).append(i)
         firsts = [mentions[idx[0]] for idx in groups.values()]
-        pools = [self.candidates(m) for m in firsts]
-        priors = [[self.prior(c, m) for c in pool] for m, (pool, _) in zip(firsts, pools, strict=True)]
+        prepared = [self._prepared(key, m) for key, m in zip(groups, firsts, strict=True)]
+        pools = [(pool, part) for pool, part, _ in prepared]
+        priors = [prior for _, _, prior in prepared]
         weights = [len(idx) for idx in groups.values()]
         names = [normalize(m.text) for m in firsts]
         support = colocation(
@@ -332,6 +336,24 @@ class Resolver:
             admin_total=sum(admin1s.values()),
             admin2s=frozenset(admin2s),
         )
+
+    def _prepared(
+        self, key: tuple[str, str, str | None, str | None], mention: Mention
+    ) -> tuple[list[Candidate], bool, list[float]]:
+        """Candidates, ``part`` and priors of a mention, cached per process by its text and tags.
+
+        Why: they depend on the mention's text, label, ruler id and trailing generic word only, and
+        news repeats names across documents; building them again was most of a warm resolution. The
+        cache is dropped when the gazetteer's content changes (``Gazetteer.generation``).
+        """
+        if self._generation != self.gazetteer.generation:
+            self._pools.clear()
+            self._generation = self.gazetteer.generation
+        found = self._pools.get(key)
+        if found is None:
+            pool, part = self.candidates(mention)
+            found = self._pools[key] = (pool, part, [self.prior(c, mention) for c in pool])
+        return found
 
     def _context_score(self, candidate: Candidate, context: _Context, *, near: bool = True) -> float:
         w = self.weights
