@@ -296,7 +296,10 @@ class Resolver:
                 best = _best(pool, [s if ok else -math.inf for s, ok in zip(scored, allowed, strict=True)])
                 new_picks.append(best)
                 scores[i] = max((s for s, ok in zip(scored, allowed, strict=True) if ok), default=0.0)
+            settled = all(a is b for a, b in zip(picks, new_picks, strict=True))
             picks = new_picks
+            if settled:
+                break  # the same choices give the same contexts: another round would change nothing
         out: list[Resolution | None] = [None] * len(mentions)
         for g, idx in enumerate(groups.values()):
             for i in idx:
