@@ -4,10 +4,14 @@ Why context: most names are ambiguous (Alexandria, Georgia, Old City). Each cand
 from what it is (countries and provinces are named more often than namesakes; bigger places more than
 smaller; an exact name more than an alternate or a fuzzy spelling), then a context score from the
 document: the countries and first-level admin areas the other toponyms resolve to (their majority is the
-article's focus country), and how near the candidate lies to the other places. Two rounds, each
-mention's own name left out of its context so a repeated name cannot vote for itself.
+article's focus country), and how near the candidate lies to the other places (an area containing them
+counts as nearest). Two rounds, each mention's own name left out of its context so a repeated name
+cannot vote for itself. Before the rounds, co-location (:func:`colocation`) lets the *candidates* of
+the other names vote, so two ambiguous names that explain each other (Paris and Henry County, both in
+Tennessee) are not stuck at their most populous namesakes.
 Curated neighbourhoods (Zanjili, Old City) count only when the document is about their country.
-The weights are set by reasoning, not fitted to any test item; docs/geo.md lists them.
+The weights are set by reasoning and, for the rules of issue #6, chosen on the even-numbered articles
+of the benchmark corpora only (docs/benchmarks/geo.md); docs/geo.md lists them.
 """
 
 from __future__ import annotations
