@@ -12,7 +12,7 @@ import typer
 
 from tacitus.cli.console import err
 from tacitus.geo.corpora import CORPORA, read_corpus
-from tacitus.geo.evaluate import evaluate_gold, evaluate_ner
+from tacitus.geo.evaluate import evaluate_gold, evaluate_ner, resolution_speed
 from tacitus.geo.gazetteer import Gazetteer
 from tacitus.geo.resolve import Resolver
 
@@ -72,3 +72,32 @@ def geo(
 
                 nlp = load_model(patterns=tuple(resolver.gazetteer.patterns()))
             typer.echo(json.dumps(asdict(evaluate_ner(name, articles, resolver, nlp))))
+
+
+@app.command("geo-speed")
+def geo_speed(
+    corpus: Annotated[
+        list[str] | None, typer.Option("--corpus", "-c", help=f"One of {', '.join(CORPORA)}.")
+    ] = None,
+    gazetteer: Annotated[
+        Path | None,
+        typer.Option("--gazetteer", "-g", exists=True, dir_okay=False, help="An existing index file."),
+    ] = None,
+    shared: Annotated[Path | None, typer.Option(help="Shared data dir (default $TACITUS_SHARED).")] = None,
+) -> None:
+    """Toponym resolutions/s (gold toponyms): cold, new documents after warm-up, fully warm.
+
+    Each corpus gets a freshly opened index, so its cold figure is cold; one JSON line per corpus.
+    """
+    base = shared or shared_dir()
+    for name in corpus or list(CORPORA):
+        try:
+            articles = read_corpus(name, base)
+        except (OSError, ValueError) as exc:
+            err.print(f"skipping {name}: {exc}")
+            continue
+        opened = Gazetteer.open(gazetteer)
+        try:
+            typer.echo(json.dumps(asdict(resolution_speed(name, articles, Resolver(opened)))))
+        finally:
+            opened.close()

@@ -10,6 +10,7 @@ share matched exactly. In the NER mode geocoding is scored on the correctly reco
 from __future__ import annotations
 
 import math
+import os
 import statistics
 import time
 from collections.abc import Sequence
@@ -93,7 +94,7 @@ def evaluate_gold(corpus: str, articles: Sequence[GoldArticle], resolver: Resolv
     count = 0
     for article in articles:
         mentions = [Mention(t.text, t.start, t.end) for t in article.toponyms]
-        resolutions = resolver.resolve(mentions)
+        resolutions = resolver.resolve(mentions, article.text)
         count += len(mentions)
         pairs.extend(zip(resolutions, article.toponyms, strict=True))
     elapsed = time.perf_counter() - started
@@ -128,7 +129,7 @@ def evaluate_ner(corpus: str, articles: Sequence[GoldArticle], resolver: Resolve
     for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=16), strict=True):
         mentions = mentions_from_doc(doc)
         started = time.perf_counter()
-        resolutions = resolver.resolve(mentions)
+        resolutions = resolver.resolve(mentions, article.text)
         resolve_seconds += time.perf_counter() - started
         resolved += len(mentions)
         gold = {(t.start, t.end): t for t in article.toponyms}
@@ -167,3 +168,45 @@ def evaluate_ner(corpus: str, articles: Sequence[GoldArticle], resolver: Resolve
         median_km=median,
         resolutions_per_s=resolved / resolve_seconds if resolve_seconds else 0.0,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedScores:
+    """Toponym resolutions per second, gold toponyms, one corpus (see :func:`resolution_speed`)."""
+
+    corpus: str
+    toponyms: int
+    #: First pass with empty per-process caches: every distinct name is an SQLite (and, for misses, a
+    #: fuzzy) lookup.
+    cold_per_s: float
+    #: The odd-numbered articles after a warm-up on the even-numbered ones: documents never seen,
+    #: with the caches a long-running process has (names met before, fuzzy prefix tables read).
+    new_documents_per_s: float
+    #: A second pass over every article: all lookups cached; the cost of scoring alone.
+    warm_per_s: float
+    #: ``os.getloadavg()`` at the end: the machine is shared, so absolute figures vary with it.
+    load_average: float
+
+
+def _rate(articles: Sequence[GoldArticle], resolver: Resolver) -> tuple[int, float]:
+    count = 0
+    started = time.perf_counter()
+    for article in articles:
+        mentions = [Mention(t.text, t.start, t.end) for t in article.toponyms]
+        resolver.resolve(mentions, article.text)
+        count += len(mentions)
+    elapsed = time.perf_counter() - started
+    return count, count / elapsed if elapsed else 0.0
+
+
+def resolution_speed(corpus: str, articles: Sequence[GoldArticle], resolver: Resolver) -> SpeedScores:
+    """Resolutions per second cold, on new documents after warm-up, and fully warm.
+
+    Call with a resolver whose gazetteer was just opened, so that the cold figure is cold.
+    """
+    count, cold = _rate(articles, resolver)
+    resolver.gazetteer.clear_caches()
+    _rate(articles[0::2], resolver)
+    _, new_documents = _rate(articles[1::2], resolver)
+    _, warm = _rate(articles, resolver)
+    return SpeedScores(corpus, count, cold, new_documents, warm, os.getloadavg()[0])

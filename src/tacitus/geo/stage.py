@@ -57,7 +57,7 @@ class PlaceStage:
     """Adds ``places`` (one per resolved toponym mention) and fills each claim's empty ``place``."""
 
     name: ClassVar[str] = "geo.places"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims"})
     provides: ClassVar[frozenset[str]] = frozenset({"places"})
 
@@ -69,7 +69,7 @@ class PlaceStage:
     def __call__(self, analysis: Analysis) -> Analysis:
         text = analysis.document.text
         stage = f"{self.name}.v{self.version}"
-        resolutions = self.resolver.resolve(mentions_from_doc(analysis.parsed))
+        resolutions = self.resolver.resolve(mentions_from_doc(analysis.parsed), text)
         places = [p for r in resolutions if (p := to_place(r, self.gazetteer, text, stage)) is not None]
         claims = [
             claim
