@@ -32,6 +32,15 @@ from tacitus.extract.event_lexicon import (
 from tacitus.extract.event_merge import COUNTED, fatalities, merge_events
 from tacitus.extract.event_modality import mention_modality, report_year
 from tacitus.extract.event_roles import MentionIndex, MentionRef, by_order, roles
+from tacitus.extract.event_sentence import (
+    busy_elsewhere,
+    describes_actor,
+    event_dates,
+    guarded_against,
+    lowest_verb,
+    national_agent,
+    nested_in,
+)
 from tacitus.model import Actor, Claim, Event, Evidence, Modality, Place, TimeSpan
 from tacitus.pipeline import Analysis
 
@@ -110,7 +119,7 @@ class EventFinder:
             group.sort(key=lambda m: (-self.lexicon.sub_types[m.sub_type].priority, m.trigger.start))
             others = frozenset(
                 i for m in self._other_groups(groups, modality) for i in range(m.trigger.start, m.trigger.end)
-            ) | _modifiers(sentence, group)
+            ) | _modifiers(sentence, group) | self._guarded(sentence)
             best = group[0]
             best.sub_type = self._refine(best.sub_type, sentence, others)
             kept = [best]
@@ -128,7 +137,8 @@ class EventFinder:
                 owner.agent = owner.agent or other.agent
                 owner.patient = owner.patient or other.patient
             results.extend(kept)
-        return self._typed(sentence, index, year, results, scores) if self.use_classifier else results
+        typed = self._typed(sentence, index, year, results, scores) if self.use_classifier else results
+        return _fold_nested(typed, sentence.doc)
 
     def _typed(
         self,
@@ -164,6 +174,8 @@ class EventFinder:
             if decided is None:
                 log.debug("classifier drops %s in %r", mention.sub_type, text[:60])
                 continue
+            if _claimed_elsewhere(decided, mention, found) or mention.modality not in COUNTED:
+                decided = mention.sub_type
             mention.sub_type = decided
             typed.append(mention)
         return typed
@@ -201,11 +213,14 @@ class EventFinder:
                 continue  # a noun modifying a noun ("drone video", "protest organisers")
             if trigger.phrase in self.lexicon.weak_triggers and not context:
                 continue
+            if guarded_against(root, self.lexicon.guard_nouns):
+                continue  # "human shields against airstrikes": a danger guarded against, no strike
             modality, tags = mention_modality(root, year)
             tag = self._tag_of_phrase.get(trigger.phrase)
             if tag is not None:
                 tags.add(tag)
             agent, patient = roles(root, index)
+            agent = agent or national_agent(root, self.dictionary)
             sub_type = self._resolve(trigger, root, agent, patient, sentence, index)
             if sub_type is None:
                 continue
@@ -213,6 +228,10 @@ class EventFinder:
                 sub_type = self.lexicon.tags[tag].sub_type
             found.append(Mention(trigger, sub_type, modality, tags, agent, patient))
         return found
+
+    def _guarded(self, sentence: Any) -> frozenset[int]:
+        """Tokens naming a danger guarded against: no cue for the sentence's weapon either."""
+        return frozenset(t.i for t in sentence if guarded_against(t, self.lexicon.guard_nouns))
 
     def _named(self, name: str) -> bool:
         entry = self.dictionary.get(name)
@@ -289,6 +308,41 @@ class EventFinder:
             if sub_type in rule.from_ and sentence_has(sentence, rule.cues, exclude):
                 sub_type = rule.to
         return sub_type
+
+
+def _claimed_elsewhere(label: str, mention: Mention, found: Sequence[Mention]) -> bool:
+    """Whether the sentence classifier's label belongs to another trigger of the sentence read with a
+    different modality: "firing at Iraqi forces ... to provoke a U.S. airstrike" scores as an air strike
+    because of the strike that did not happen; the firing must not take that type."""
+    return label != mention.sub_type and any(
+        m is not mention and m.sub_type == label and m.modality != mention.modality for m in found
+    )
+
+
+def _fold_nested(mentions: list[Mention], doc: Any) -> list[Mention]:
+    """One event per sub-type and clause chain: an uncounted mention of the same sub-type inside another
+    mention's clause is part of it ("smuggling civilians ... trying to bait the coalition to attack": one
+    event), and so is an uncounted wish or habit in a relative clause on the other's actor ("attacked by
+    militants who seek to cause destruction": a description of the attackers, no second event)."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        root = mention.trigger.root(doc)
+        owner = next(
+            (
+                k
+                for k in mentions
+                if k is not mention
+                and mention.modality not in COUNTED
+                and nested_in(root, k.trigger.root(doc))
+                and (k.sub_type == mention.sub_type or describes_actor(root, k.trigger.root(doc)))
+            ),
+            None,
+        )
+        if owner is None:
+            kept.append(mention)
+        else:
+            owner.tags |= mention.tags
+    return kept
 
 
 def _modifiers(sentence: Any, group: Sequence[Mention]) -> frozenset[int]:
@@ -413,7 +467,7 @@ class EventStage:
             actor2=actor2,
             inter1=self._inter(actor1),
             inter2=self._inter(actor2),
-            date=_date_for(claims, analysis, start, end),
+            date=_date_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)),
             place=_place_for(claims, analysis, start, end),
             fatalities=fatalities(claims) if counted else None,
             modality=mention.modality,
@@ -431,10 +485,11 @@ class EventStage:
     def _actors(self, mention: Mention, sentence: Any, index: MentionIndex) -> tuple[str | None, str | None]:
         info = self.finder.lexicon.sub_types[mention.sub_type]
         agent, patient = mention.agent, mention.patient
+        busy = self._busy(index, sentence, mention.trigger.root(sentence.doc))
         if agent is None and patient is None:
-            agent, patient = by_order(index, sentence)
+            agent, patient = by_order(index, sentence, exclude=busy)
         elif agent is None:
-            agent = by_order(index, sentence, exclude=[patient.name] if patient else [])[0]
+            agent = by_order(index, sentence, exclude=[*busy, *([patient.name] if patient else [])])[0]
             if agent is not None and agent.type in {6, 7} and mention.sub_type not in _PROTEST_TYPES:
                 agent = None
         actor1 = agent.name if agent else None
@@ -468,7 +523,7 @@ class EventStage:
             ]
             actor2 = allowed[0] if allowed else None
         if actor1 is None and mention.sub_type == "Air/drone strike":
-            actor1 = self._air_capable(index, mention.trigger.start)
+            actor1 = self._air_capable(index, mention.trigger.root(sentence.doc))
         if actor2 is None and info.default_actor2 is not None and actor1 != info.default_actor2:
             actor2 = info.default_actor2
         if actor1 == actor2:
@@ -476,19 +531,37 @@ class EventStage:
         return actor1, actor2
 
     @staticmethod
+    def _busy(index: MentionIndex, sentence: Any, root: Any) -> list[str]:
+        """Actors of the sentence with a role of their own in another clause: no fallback candidates."""
+        doc = sentence.doc
+        return [
+            m.name
+            for m in index.in_span(sentence.start, sentence.end)
+            if busy_elsewhere(doc[m.token_start : m.token_end].root, root)
+        ]
+
+    @staticmethod
     def _recent(index: MentionIndex, token: int, types: frozenset[int]) -> str | None:
         """The latest actor of an allowed type mentioned before ``token`` (who "the liberation" is by)."""
         earlier = [m for m in index.mentions if m.token_start < token and m.type in types]
         return earlier[-1].name if earlier else None
 
-    def _air_capable(self, index: MentionIndex, token: int) -> str | None:
-        """The nearest actor of the document that flies aircraft: who an unattributed strike is likely by."""
+    def _air_capable(self, index: MentionIndex, root: Any) -> str | None:
+        """An actor that flies aircraft named in the strike's own clause: who an unattributed strike is by.
+
+        Only the clause: an air force named elsewhere in the sentence or the article may be the source
+        ("referenced by U.S. military officials") or the target, and naming it would invent a perpetrator.
+        """
+        clause = lowest_verb(root)
+        sentence = root.sent
         best: tuple[int, str] | None = None
-        for mention in index.mentions:
+        for mention in index.in_span(sentence.start, sentence.end):
             entry = self.dictionary.get(mention.name)
             if entry is None or "air" not in entry.capabilities:
                 continue
-            distance = abs(mention.token_start - token)
+            if lowest_verb(root.doc[mention.token_start]).i != clause.i:
+                continue
+            distance = abs(mention.token_start - root.i)
             if best is None or distance < best[0]:
                 best = (distance, mention.name)
         return best[1] if best else None
@@ -526,18 +599,21 @@ def mention_refs(doc: Any, actors: Sequence[Actor], dictionary: ActorDictionary)
     return refs
 
 
-def _date_for(claims: Sequence[Claim], analysis: Analysis, start: int, end: int) -> TimeSpan | None:
+def _date_for(
+    claims: Sequence[Claim], analysis: Analysis, start: int, end: int, root: Any
+) -> TimeSpan | None:
     for claim in claims:
         if claim.date is not None:
             return claim.date
     if not analysis.dates:
         return None
+    dates = event_dates(root, analysis.dates)
     try:
         from tacitus.time.assign import date_for_span
     except ImportError:
-        return next((d for d in analysis.dates if d.evidence and start <= d.evidence.start < end), None)
+        return next((d for d in dates if d.evidence and start <= d.evidence.start < end), None)
     published = analysis.document.published
-    found: TimeSpan | None = date_for_span(analysis.dates, analysis.document.text, start, end, published)
+    found: TimeSpan | None = date_for_span(dates, analysis.document.text, start, end, published)
     return found
 
 
