@@ -23,7 +23,7 @@ def dates_compatible(first: TimeSpan | None, second: TimeSpan | None) -> bool:
     """Unknown dates never conflict; known ones must overlap (ISO strings compare as dates)."""
     if first is None or second is None or first.start is None or second.start is None:
         return True
-    if first.evidence is None or second.evidence is None:
+    if _fallback(first) or _fallback(second):
         return True  # the publication-day fallback is no statement of when it happened
     first_start, second_start = first.start, second.start
     first_end = first.end or first_start
@@ -64,11 +64,16 @@ def _more_specific(first: str | None, second: str | None, depth: Callable[[str],
     return second if depth(second) > depth(first) else first
 
 
+def _fallback(span: TimeSpan) -> bool:
+    """A date no words of the text give (the publication day a stage falls back on)."""
+    return span.evidence is None and not span.text
+
+
 def _stated(first: TimeSpan | None, second: TimeSpan | None) -> TimeSpan | None:
     """The first date the text states; a publication-day fallback only when neither states one."""
-    if first is not None and first.evidence is not None:
+    if first is not None and not _fallback(first):
         return first
-    if second is not None and second.evidence is not None:
+    if second is not None and not _fallback(second):
         return second
     return first or second
 

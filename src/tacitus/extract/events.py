@@ -46,7 +46,7 @@ from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
 
-STAGE_TAG = "extract.events.v2"
+STAGE_TAG = "extract.events.v3"
 _RECAPTURE = frozenset({"recapture", "retake", "regain", "liberate", "liberation", "clear", "regain control"})
 
 
@@ -134,8 +134,8 @@ class EventFinder:
                 owner = next((k for k in kept if k.sub_type == other.sub_type), best)
                 if owner.sub_type == other.sub_type or (other.tags & {"human_shield"} and owner is best):
                     owner.tags |= other.tags
-                owner.agent = owner.agent or other.agent
-                owner.patient = owner.patient or other.patient
+                owner.agent = self._narrower(owner.agent, other.agent)
+                owner.patient = self._narrower(owner.patient, other.patient)
             results.extend(kept)
         typed = self._typed(sentence, index, year, results, scores) if self.use_classifier else results
         return _fold_nested(typed, sentence.doc)
@@ -174,11 +174,23 @@ class EventFinder:
             if decided is None:
                 log.debug("classifier drops %s in %r", mention.sub_type, text[:60])
                 continue
-            if _claimed_elsewhere(decided, mention, found) or mention.modality not in COUNTED:
+            if _claimed_elsewhere(decided, mention, found) or self._loses_violence(mention, decided):
                 decided = mention.sub_type
             mention.sub_type = decided
             typed.append(mention)
         return typed
+
+    def _loses_violence(self, mention: Mention, label: str) -> bool:
+        """Whether the classifier would turn an uncounted violent mention into a non-violent type.
+
+        Why: the classifier reads the whole sentence and was not trained on habits and threats; in "in
+        addition to summary executions, they have set up traps" it hears "set up" (a base established)
+        while the executions are what the rules found. Among violent types it may still choose.
+        """
+        if mention.modality in COUNTED:
+            return False
+        types = self.lexicon.sub_types
+        return types[mention.sub_type].type in _VIOLENT and types[label].type not in _VIOLENT
 
     def _model_mention(self, sentence: Any, index: MentionIndex, year: int | None, label: str) -> Mention:
         """A mention for a sentence the classifier types without any trigger: read at the sentence root."""
@@ -232,6 +244,15 @@ class EventFinder:
     def _guarded(self, sentence: Any) -> frozenset[int]:
         """Tokens naming a danger guarded against: no cue for the sentence's weapon either."""
         return frozenset(t.i for t in sentence if guarded_against(t, self.lexicon.guard_nouns))
+
+    def _narrower(self, kept: MentionRef | None, other: MentionRef | None) -> MentionRef | None:
+        """The participant named more precisely by two mentions of one event: "an attack on civilians ...
+        opened fire at displaced families" is an attack on displaced families (a kind of civilians)."""
+        if kept is None:
+            return other
+        if other is not None and kept.name in self.dictionary.ancestors(other.name):
+            return other
+        return kept
 
     def _named(self, name: str) -> bool:
         entry = self.dictionary.get(name)
@@ -322,8 +343,9 @@ def _claimed_elsewhere(label: str, mention: Mention, found: Sequence[Mention]) -
 def _fold_nested(mentions: list[Mention], doc: Any) -> list[Mention]:
     """One event per sub-type and clause chain: an uncounted mention of the same sub-type inside another
     mention's clause is part of it ("smuggling civilians ... trying to bait the coalition to attack": one
-    event), and so is an uncounted wish or habit in a relative clause on the other's actor ("attacked by
-    militants who seek to cause destruction": a description of the attackers, no second event)."""
+    event), and so is a wish, habit or suspicion in a relative clause on one of the other's participants
+    ("attacked by militants who seek to cause destruction", "lynched men they suspected of kidnapping"):
+    a description of who took part, no second event."""
     kept: list[Mention] = []
     for mention in mentions:
         root = mention.trigger.root(doc)
@@ -332,9 +354,12 @@ def _fold_nested(mentions: list[Mention], doc: Any) -> list[Mention]:
                 k
                 for k in mentions
                 if k is not mention
-                and mention.modality not in COUNTED
+                and mention.modality != "asserted"
                 and nested_in(root, k.trigger.root(doc))
-                and (k.sub_type == mention.sub_type or describes_actor(root, k.trigger.root(doc)))
+                and (
+                    (k.sub_type == mention.sub_type and mention.modality not in COUNTED)
+                    or describes_actor(root, k.trigger.root(doc))
+                )
             ),
             None,
         )
@@ -386,7 +411,7 @@ class EventStage:
     """Adds ``events``: one Event per occurrence the document reports, typed in ACLED's taxonomy."""
 
     name: ClassVar[str] = "extract.events"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims", "actors", "dates", "places"})
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
@@ -488,6 +513,8 @@ class EventStage:
         busy = self._busy(index, sentence, mention.trigger.root(sentence.doc))
         if agent is None and patient is None:
             agent, patient = by_order(index, sentence, exclude=busy)
+            if agent is not None and agent.type in {6, 7} and mention.sub_type not in _PROTEST_TYPES:
+                agent, patient = None, agent  # "locals said 20 died in the airstrike": witnesses, not attackers
         elif agent is None:
             agent = by_order(index, sentence, exclude=[*busy, *([patient.name] if patient else [])])[0]
             if agent is not None and agent.type in {6, 7} and mention.sub_type not in _PROTEST_TYPES:
@@ -570,6 +597,7 @@ class EventStage:
 _NAME_ENTITIES = frozenset(
     {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "LAW", "NORP"}
 )
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PAIRED = {"Battles": "Violence against civilians", "Violence against civilians": "Battles"}
 _CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "X"})
 _PROTEST_TYPES = frozenset(
