@@ -65,7 +65,9 @@ def _event_row(event: Event) -> dict[str, Any]:
 def results(real_examples: list[Path]) -> dict[str, DocumentResult]:
     settings = Settings()
     pipeline = build_pipeline(settings, today=TODAY)
-    documents = [d for d in iter_inputs(real_examples, settings, today=TODAY) if not isinstance(d, IngestIssue)]
+    documents = [
+        d for d in iter_inputs(real_examples, settings, today=TODAY) if not isinstance(d, IngestIssue)
+    ]
     found = {Path(d.path or "").stem: r for d, r in zip(documents, pipeline.run(documents), strict=True)}
     if set(found) != {"mosul-corridors", "mosul-drone-video"}:
         pytest.skip("the two Mosul example articles are not both present")
@@ -77,8 +79,8 @@ def test_example_matches_hand_checked_golden(results: dict[str, DocumentResult],
     result = results[name]
     assert result.errors == []
     text = result.document.text
-    for record in [*result.claims, *result.events]:
-        assert text[record.evidence.start : record.evidence.end] == record.evidence.text
+    for evidence in [*(c.evidence for c in result.claims), *(e.evidence for e in result.events)]:
+        assert text[evidence.start : evidence.end] == evidence.text
     got = {
         "claims": [_claim_row(c) for c in result.claims],
         "events": [_event_row(e) for e in result.events],

@@ -8,12 +8,30 @@ typing code in ``events`` asks; kept apart they can be tested on short sentences
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from tacitus.actors.dictionary import ActorDictionary
 from tacitus.extract.event_roles import MentionRef
 from tacitus.model import TimeSpan
 
+
+class _Mention(Protocol):
+    """What the sentence rules read of an event mention (``events.Mention``)."""
+
+    tags: set[str]
+
+    @property
+    def sub_type(self) -> str: ...
+
+    @property
+    def modality(self) -> str: ...
+
+    @property
+    def trigger(self) -> Any: ...
+
+
+M = TypeVar("M", bound=_Mention)
+_COUNTED = frozenset({"asserted", "alleged"})
 #: Links through which a reporting verb governs the clause it reports ("said that ...", "shows X doing").
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -86,7 +104,10 @@ def busy_elsewhere(token: Any, trigger_root: Any) -> bool:
     A verb whose clause holds the trigger keeps its subject ("desperate ... so that they can be used as
     shields"), and so does a verb the trigger noun hangs on through at most one other noun ("launched an
     attack", "claimed responsibility for the attack"); deeper, the trigger is part of another thing's
-    description (an announcement of an investigation into a strike)."""
+    description (an announcement of an investigation into a strike). A verb that does not govern the
+    trigger leaves its subject free ("the battle continues as Rapid Response Forces work to ...")."""
+    while token.dep_ in _NOUN_MODIFIER_DEPS and token.head.i != token.i:
+        token = token.head  # "Pentagon" in "Pentagon officials": the officials' role is the mention's
     if token.dep_ in {"nsubj", "nsubjpass"}:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.dep_ == "agent":
@@ -103,9 +124,9 @@ def busy_elsewhere(token: Any, trigger_root: Any) -> bool:
         if current.i != trigger_root.i and current.pos_ in {"NOUN", "PROPN"}:
             nouns += 1
         if current.head.i == current.i:
-            return True
+            return False  # a verb beside the trigger's clause ("the battle continues as RRF work to ...")
         current = current.head
-    return True
+    return False
 
 
 def _reported_clauses(root: Any) -> list[tuple[Any, Any]]:
@@ -152,4 +173,43 @@ def event_dates(root: Any, dates: Sequence[TimeSpan]) -> list[TimeSpan]:
         telling = any(_below(head, verb) and not _below(head, clause) for verb, clause in reported)
         if not telling:
             kept.append(span)
+    return kept
+
+
+def claimed_elsewhere(label: str, mention: Any, found: Sequence[Any]) -> bool:
+    """Whether the sentence classifier's label belongs to another trigger of the sentence read with a
+    different modality: "firing at Iraqi forces ... to provoke a U.S. airstrike" scores as an air strike
+    because of the strike that did not happen; the firing must not take that type."""
+    return label != mention.sub_type and any(
+        m is not mention and m.sub_type == label and m.modality != mention.modality for m in found
+    )
+
+
+def fold_nested(mentions: list[M], doc: Any) -> list[M]:
+    """One event per sub-type and clause chain: an uncounted mention of the same sub-type inside another
+    mention's clause is part of it ("smuggling civilians ... trying to bait the coalition to attack": one
+    event), and so is a wish, habit or suspicion in a relative clause on one of the other's participants
+    ("attacked by militants who seek to cause destruction", "lynched men they suspected of kidnapping"):
+    a description of who took part, no second event."""
+    kept: list[M] = []
+    for mention in mentions:
+        root = mention.trigger.root(doc)
+        owner = next(
+            (
+                k
+                for k in mentions
+                if k is not mention
+                and mention.modality != "asserted"
+                and nested_in(root, k.trigger.root(doc))
+                and (
+                    (k.sub_type == mention.sub_type and mention.modality not in _COUNTED)
+                    or describes_actor(root, k.trigger.root(doc))
+                )
+            ),
+            None,
+        )
+        if owner is None:
+            kept.append(mention)
+        else:
+            owner.tags |= mention.tags
     return kept

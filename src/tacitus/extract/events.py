@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from tacitus.actors.dictionary import ARMED_TYPES, NON_STATE_ARMED_TYPES, ActorDictionary
+from tacitus.extract.event_anchors import date_for, mention_refs, place_for
 from tacitus.extract.event_classifier import EventTypeClassifier, TypingPolicy, default_classifier
 from tacitus.extract.event_lexicon import (
     TERRITORY,
@@ -34,14 +35,13 @@ from tacitus.extract.event_modality import mention_modality, report_year
 from tacitus.extract.event_roles import MentionIndex, MentionRef, by_order, roles
 from tacitus.extract.event_sentence import (
     busy_elsewhere,
-    describes_actor,
-    event_dates,
+    claimed_elsewhere,
+    fold_nested,
     guarded_against,
     lowest_verb,
     national_agent,
-    nested_in,
 )
-from tacitus.model import Actor, Claim, Event, Evidence, Modality, Place, TimeSpan
+from tacitus.model import Event, Evidence, Modality
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -117,9 +117,15 @@ class EventFinder:
         results: list[Mention] = []
         for modality, group in groups.items():
             group.sort(key=lambda m: (-self.lexicon.sub_types[m.sub_type].priority, m.trigger.start))
-            others = frozenset(
-                i for m in self._other_groups(groups, modality) for i in range(m.trigger.start, m.trigger.end)
-            ) | _modifiers(sentence, group) | self._guarded(sentence)
+            others = (
+                frozenset(
+                    i
+                    for m in self._other_groups(groups, modality)
+                    for i in range(m.trigger.start, m.trigger.end)
+                )
+                | _modifiers(sentence, group)
+                | self._guarded(sentence)
+            )
             best = group[0]
             best.sub_type = self._refine(best.sub_type, sentence, others)
             kept = [best]
@@ -138,7 +144,7 @@ class EventFinder:
                 owner.patient = self._narrower(owner.patient, other.patient)
             results.extend(kept)
         typed = self._typed(sentence, index, year, results, scores) if self.use_classifier else results
-        return _fold_nested(typed, sentence.doc)
+        return fold_nested(typed, sentence.doc)
 
     def _typed(
         self,
@@ -160,6 +166,8 @@ class EventFinder:
         if scores is None:
             scores = self.classifier.scores([text])[0]
         if not found:
+            if self._guarded(sentence):
+                return []  # its only event words name a danger guarded against: nothing for the model
             label = self.policy.decide(None, 0, scores)
             return [self._model_mention(sentence, index, year, label)] if label is not None else []
         typed: list[Mention] = []
@@ -174,7 +182,7 @@ class EventFinder:
             if decided is None:
                 log.debug("classifier drops %s in %r", mention.sub_type, text[:60])
                 continue
-            if _claimed_elsewhere(decided, mention, found) or self._loses_violence(mention, decided):
+            if claimed_elsewhere(decided, mention, found) or self._loses_violence(mention, decided):
                 decided = mention.sub_type
             mention.sub_type = decided
             typed.append(mention)
@@ -243,7 +251,9 @@ class EventFinder:
 
     def _guarded(self, sentence: Any) -> frozenset[int]:
         """Tokens naming a danger guarded against: no cue for the sentence's weapon either."""
-        return frozenset(t.i for t in sentence if guarded_against(t, self.lexicon.guard_nouns))
+        return frozenset(
+            inner.i for t in sentence if guarded_against(t, self.lexicon.guard_nouns) for inner in t.subtree
+        )
 
     def _narrower(self, kept: MentionRef | None, other: MentionRef | None) -> MentionRef | None:
         """The participant named more precisely by two mentions of one event: "an attack on civilians ...
@@ -329,45 +339,6 @@ class EventFinder:
             if sub_type in rule.from_ and sentence_has(sentence, rule.cues, exclude):
                 sub_type = rule.to
         return sub_type
-
-
-def _claimed_elsewhere(label: str, mention: Mention, found: Sequence[Mention]) -> bool:
-    """Whether the sentence classifier's label belongs to another trigger of the sentence read with a
-    different modality: "firing at Iraqi forces ... to provoke a U.S. airstrike" scores as an air strike
-    because of the strike that did not happen; the firing must not take that type."""
-    return label != mention.sub_type and any(
-        m is not mention and m.sub_type == label and m.modality != mention.modality for m in found
-    )
-
-
-def _fold_nested(mentions: list[Mention], doc: Any) -> list[Mention]:
-    """One event per sub-type and clause chain: an uncounted mention of the same sub-type inside another
-    mention's clause is part of it ("smuggling civilians ... trying to bait the coalition to attack": one
-    event), and so is a wish, habit or suspicion in a relative clause on one of the other's participants
-    ("attacked by militants who seek to cause destruction", "lynched men they suspected of kidnapping"):
-    a description of who took part, no second event."""
-    kept: list[Mention] = []
-    for mention in mentions:
-        root = mention.trigger.root(doc)
-        owner = next(
-            (
-                k
-                for k in mentions
-                if k is not mention
-                and mention.modality != "asserted"
-                and nested_in(root, k.trigger.root(doc))
-                and (
-                    (k.sub_type == mention.sub_type and mention.modality not in COUNTED)
-                    or describes_actor(root, k.trigger.root(doc))
-                )
-            ),
-            None,
-        )
-        if owner is None:
-            kept.append(mention)
-        else:
-            owner.tags |= mention.tags
-    return kept
 
 
 def _modifiers(sentence: Any, group: Sequence[Mention]) -> frozenset[int]:
@@ -492,8 +463,8 @@ class EventStage:
             actor2=actor2,
             inter1=self._inter(actor1),
             inter2=self._inter(actor2),
-            date=_date_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)),
-            place=_place_for(claims, analysis, start, end),
+            date=date_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)),
+            place=place_for(claims, analysis, start, end),
             fatalities=fatalities(claims) if counted else None,
             modality=mention.modality,
             claims=claim_ids if counted else [],
@@ -514,11 +485,16 @@ class EventStage:
         if agent is None and patient is None:
             agent, patient = by_order(index, sentence, exclude=busy)
             if agent is not None and agent.type in {6, 7} and mention.sub_type not in _PROTEST_TYPES:
-                agent, patient = None, agent  # "locals said 20 died in the airstrike": witnesses, not attackers
+                agent, patient = (
+                    None,
+                    agent,
+                )  # "locals said 20 died in the airstrike": witnesses, not attackers
         elif agent is None:
             agent = by_order(index, sentence, exclude=[*busy, *([patient.name] if patient else [])])[0]
             if agent is not None and agent.type in {6, 7} and mention.sub_type not in _PROTEST_TYPES:
                 agent = None
+        if mention.modality == "alleged" and mention.agent is None and agent is not None:
+            agent = None  # a hedged report names its perpetrator or none: no guess from word order
         actor1 = agent.name if agent else None
         actor2 = patient.name if patient else None
         if info.actor1_types and (agent is None or agent.type not in info.actor1_types):
@@ -549,8 +525,8 @@ class EventStage:
                 if m.type in info.actor2_types and m.name != actor1
             ]
             actor2 = allowed[0] if allowed else None
-        if actor1 is None and mention.sub_type == "Air/drone strike":
-            actor1 = self._air_capable(index, mention.trigger.root(sentence.doc))
+        if actor1 is None and mention.sub_type == "Air/drone strike" and mention.modality != "alleged":
+            actor1 = self._air_capable(index, mention.trigger.root(sentence.doc), busy)
         if actor2 is None and info.default_actor2 is not None and actor1 != info.default_actor2:
             actor2 = info.default_actor2
         if actor1 == actor2:
@@ -573,7 +549,7 @@ class EventStage:
         earlier = [m for m in index.mentions if m.token_start < token and m.type in types]
         return earlier[-1].name if earlier else None
 
-    def _air_capable(self, index: MentionIndex, root: Any) -> str | None:
+    def _air_capable(self, index: MentionIndex, root: Any, busy: Sequence[str] = ()) -> str | None:
         """An actor that flies aircraft named in the strike's own clause: who an unattributed strike is by.
 
         Only the clause: an air force named elsewhere in the sentence or the article may be the source
@@ -584,7 +560,7 @@ class EventStage:
         best: tuple[int, str] | None = None
         for mention in index.in_span(sentence.start, sentence.end):
             entry = self.dictionary.get(mention.name)
-            if entry is None or "air" not in entry.capabilities:
+            if entry is None or "air" not in entry.capabilities or mention.name in busy:
                 continue
             if lowest_verb(root.doc[mention.token_start]).i != clause.i:
                 continue
@@ -603,57 +579,3 @@ _CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "X"})
 _PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence"}
 )
-
-
-def mention_refs(doc: Any, actors: Sequence[Actor], dictionary: ActorDictionary) -> list[MentionRef]:
-    """Actor mentions (from the actor stage's records) located as token spans of the parse."""
-    refs: list[MentionRef] = []
-    for actor in actors:
-        entry = dictionary.get(actor.name)
-        for evidence in actor.mentions or ([actor.evidence] if actor.evidence else []):
-            span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
-            if span is None:
-                continue
-            refs.append(
-                MentionRef(
-                    token_start=span.start,
-                    token_end=span.end,
-                    start=evidence.start,
-                    end=evidence.end,
-                    name=actor.name,
-                    type=actor.type if actor.type is not None else (entry.type if entry else None),
-                )
-            )
-    return refs
-
-
-def _date_for(
-    claims: Sequence[Claim], analysis: Analysis, start: int, end: int, root: Any
-) -> TimeSpan | None:
-    for claim in claims:
-        if claim.date is not None:
-            return claim.date
-    if not analysis.dates:
-        return None
-    dates = event_dates(root, analysis.dates)
-    try:
-        from tacitus.time.assign import date_for_span
-    except ImportError:
-        return next((d for d in dates if d.evidence and start <= d.evidence.start < end), None)
-    published = analysis.document.published
-    found: TimeSpan | None = date_for_span(dates, analysis.document.text, start, end, published)
-    return found
-
-
-def _place_for(claims: Sequence[Claim], analysis: Analysis, start: int, end: int) -> Place | None:
-    for claim in claims:
-        if claim.place is not None:
-            return claim.place
-    if not analysis.places:
-        return None
-    try:
-        from tacitus.geo.assign import place_for_span
-    except ImportError:
-        return next((p for p in analysis.places if p.evidence and start <= p.evidence.start < end), None)
-    found: Place | None = place_for_span(analysis.places, analysis.document.text, start, end)
-    return found
