@@ -184,3 +184,12 @@ def test_the_movement_of_people_is_no_anaphor(nlp: Any, dictionary: ActorDiction
     doc = nlp("ISIS fighters held the street. After the movement of civilians the fighters opened fire.")
     texts = [m.text for m in find_mentions(doc, dictionary)]
     assert "movement" not in texts
+
+
+def test_a_habit_is_not_dated_to_the_day_of_the_report(
+    nlp: Any, dictionary: ActorDictionary, stage: EventStage
+) -> None:
+    text = "Militants often attack convoys on the northern road.\n\nThe army arrived in the town on Monday."
+    events = _events(nlp, dictionary, stage, text, dates=[_span(text, "Monday", "2024-05-06")])
+    habits = [e for e in events if e.modality == "generic"]
+    assert habits and all(e.date is None for e in habits)

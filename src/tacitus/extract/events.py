@@ -41,7 +41,7 @@ from tacitus.extract.event_sentence import (
     lowest_verb,
     national_agent,
 )
-from tacitus.model import Event, Evidence, Modality
+from tacitus.model import Event, Evidence, Modality, TimeSpan
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -463,7 +463,9 @@ class EventStage:
             actor2=actor2,
             inter1=self._inter(actor1),
             inter2=self._inter(actor2),
-            date=date_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)),
+            date=_stated_only(
+                date_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)), counted
+            ),
             place=place_for(claims, analysis, start, end),
             fatalities=fatalities(claims) if counted else None,
             modality=mention.modality,
@@ -568,6 +570,14 @@ class EventStage:
             if best is None or distance < best[0]:
                 best = (distance, mention.name)
         return best[1] if best else None
+
+
+def _stated_only(date: TimeSpan | None, counted: bool) -> TimeSpan | None:
+    """A habit, threat or denial keeps only a date the text gives it, never the publication-day fallback:
+    dated to the day of the report it would read as today's incident."""
+    if counted or date is None or date.evidence is not None or date.text:
+        return date
+    return None
 
 
 _NAME_ENTITIES = frozenset(
