@@ -46,6 +46,7 @@ class ActorEntry(BaseModel):
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     capabilities: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
     generic: bool = False
     label: str = "ORG"
 
@@ -118,6 +119,7 @@ class ActorDictionary:
                     self._by_alias[key] = entry
             for acronym in entry.acronyms:
                 self._by_acronym[acronym] = entry
+        self._by_modifier = {m.lower(): entry for entry in self.entries.values() for m in entry.modifiers}
         self.max_alias_words = max((len(k.split()) for k in self._by_alias), default=1)
 
     @classmethod
@@ -151,6 +153,10 @@ class ActorDictionary:
     def get(self, name: str) -> ActorEntry | None:
         """The entry with this canonical name."""
         return self.entries.get(name)
+
+    def by_modifier(self, word: str) -> ActorEntry | None:
+        """The forces a national word names when it modifies an attack ("U.S." in "a U.S. airstrike")."""
+        return self._by_modifier.get(word.strip().lower())
 
     def resolve(self, surface: str) -> ActorEntry | None:
         """The actor a surface form names: exact alias, acronym, then the longest alias inside it.

@@ -193,6 +193,7 @@ def _anaphors(
             lowered in heads
             and token.pos_ == "NOUN"
             and not (token.dep_ == "compound" and token.head.i > token.i)
+            and not _of_complement(token)
         ):
             start = token.i
             while start > 0 and doc[start - 1].pos_ in {"ADJ", "NOUN"} and doc[start - 1].i not in covered:
@@ -204,6 +205,12 @@ def _anaphors(
             if referent is not None:
                 found.append(_mention(span, referent, "anaphor"))
     return found
+
+
+def _of_complement(token: Any) -> bool:
+    """Whether a head noun takes an "of" phrase: "the movement of civilians", "the group of women" say
+    what they are about there and then, they do not point back to an actor named before."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _mention(span: Any, entry: ActorEntry, kind: str) -> ActorMention:

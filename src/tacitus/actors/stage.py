@@ -14,14 +14,14 @@ from tacitus.actors.mentions import ActorMention, find_mentions
 from tacitus.model import Actor, Claim, Evidence
 from tacitus.pipeline import Analysis
 
-STAGE_TAG = "actors.v1"
+STAGE_TAG = "actors.v2"
 
 
 class ActorStage:
     """Adds ``actors``: one Actor per canonical actor the document mentions, with every mention."""
 
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims"})
     provides: ClassVar[frozenset[str]] = frozenset({"actors"})
 

@@ -46,6 +46,7 @@ class ClaimLexicon:
     change_verbs: frozenset[str]
     subject_victim: frozenset[str]
     figure_nouns: frozenset[str]
+    region_modifiers: frozenset[str] = frozenset()
 
     @property
     def trigger_lemmas(self) -> frozenset[str]:
@@ -101,6 +102,7 @@ def claim_lexicon() -> ClaimLexicon:
             change_verbs=_words(raw, "change_verbs"),
             subject_victim=_words(raw, "subject_victim"),
             figure_nouns=_words(raw, "figure_nouns"),
+            region_modifiers=_words(raw, "region_modifiers"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"claim_lexicon.yaml is malformed ({exc}); see its header for the format") from exc

@@ -300,9 +300,31 @@ def actor_of(pred: Any, node: Any, noun: Any | None) -> str | None:
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return ok(verb.head)
             return ok(subject)
+        if verb.dep_ == "acl" and verb.tag_ == "VBD":
+            verb = _clause_of_noun(verb.head)  # "forced civilians into a building killed one": asyndeton
+            if verb is None:
+                return None
+            continue
         if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+    return None
+
+
+def _clause_of_noun(noun: Any) -> Any | None:
+    """The verb whose object (or prepositional object) ``noun`` is.
+
+    Why: a finite past verb parsed as a clause on a noun ("into a building killed one who resisted")
+    is a second verb of the same subject with its comma missing, not a participle describing the noun
+    (that would be a VBN: "a building damaged by shelling"); its subject is the first verb's subject.
+    """
+    current = noun
+    for _ in range(3):
+        if current.dep_ not in ("dobj", "pobj", "prep") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
     return None

@@ -54,7 +54,7 @@ from tacitus.pipeline import Analysis
 log = logging.getLogger(__name__)
 
 STAGE = "extract.claims"
-VERSION = "2"
+VERSION = "3"
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
 RATE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "nmod"})
 #: How a definite person ("the teen", "he", "John Smith") may reach its predicate (claim_syntax.Predicate).
@@ -250,6 +250,10 @@ def _claim(
 ) -> Claim | None:
     anchor = anchor_of(span)
     what = _counted_for(anchor, span, lex)
+    if what.share and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.region_modifiers for c in what.node.children
+    ):
+        return None  # "the western half of the city": a region's name, not a share
     predicate = find_predicate(what, lex)
     inherited: Claim | None = None
     if definite and (predicate is None or predicate.route not in DEFINITE_ROUTES):
@@ -381,13 +385,31 @@ def _unit_and_victim(
         if noun is None or territory:
             return "percent", None
         return "percent", str(phrase(noun, keep, floor).text)
-    if noun is None or noun.pos_ == "PRON":
+    if noun is None:
+        antecedent = _antecedent(what.node, lex)
+        return "people", (str(phrase(antecedent, keep).text) if antecedent is not None else None)
+    if noun.pos_ == "PRON":
         return "people", None
     if territory:
         return noun.lower_, None
     victim = str(phrase(noun, keep, floor).text)
     unit = lex.units.get(noun.lemma_.lower()) or lex.units.get(noun.lower_) or "people"
     return unit, victim
+
+
+def _antecedent(node: Any, lex: ClaimLexicon) -> Any | None:
+    """The people a bare numeral stands for: "forced civilians into a building, killed one who resisted"
+    counts one of the civilians. The nearest plural person noun before it in the sentence that is an
+    object (a subject is more often the perpetrator: "gunmen stormed the house and killed two") and
+    carries no number of its own (then it is another group, counted apart)."""
+    if node.pos_ != "NUM" or node.dep_ not in ("dobj", "nsubjpass", "nsubj", "appos", "attr"):
+        return None
+    sent = node.sent
+    for token in reversed(sent[: node.i - sent.start]):
+        if token.tag_ == "NNS" and token.dep_ in ("dobj", "pobj", "nsubjpass") and is_person(token, lex):
+            counted_ = any(c.dep_ == "nummod" for c in token.children)
+            return None if counted_ else token  # "two people were killed and three injured": two groups
+    return None
 
 
 def _rate(pred: Any, what: Counted) -> str | None:

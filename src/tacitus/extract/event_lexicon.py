@@ -80,6 +80,7 @@ class EventLexicon(BaseModel):
     object_rules: ObjectRules
     weak_triggers: frozenset[str]
     conflict_context: frozenset[str]
+    guard_nouns: frozenset[str] = frozenset()
 
 
 class ModalityCues(BaseModel):

@@ -23,6 +23,8 @@ def dates_compatible(first: TimeSpan | None, second: TimeSpan | None) -> bool:
     """Unknown dates never conflict; known ones must overlap (ISO strings compare as dates)."""
     if first is None or second is None or first.start is None or second.start is None:
         return True
+    if _fallback(first) or _fallback(second):
+        return True  # the publication-day fallback is no statement of when it happened
     first_start, second_start = first.start, second.start
     first_end = first.end or first_start
     second_end = second.end or second_start
@@ -62,6 +64,20 @@ def _more_specific(first: str | None, second: str | None, depth: Callable[[str],
     return second if depth(second) > depth(first) else first
 
 
+def _fallback(span: TimeSpan) -> bool:
+    """A date no words of the text give (the publication day a stage falls back on)."""
+    return span.evidence is None and not span.text
+
+
+def _stated(first: TimeSpan | None, second: TimeSpan | None) -> TimeSpan | None:
+    """The first date the text states; a publication-day fallback only when neither states one."""
+    if first is not None and not _fallback(first):
+        return first
+    if second is not None and not _fallback(second):
+        return second
+    return first or second
+
+
 def merge_events(
     events: Sequence[Event],
     compatible: Callable[[str | None, str | None], bool],
@@ -88,7 +104,7 @@ def merge_events(
                 "actor2": actor2,
                 "inter1": kept.inter1 if actor1 == kept.actor1 else event.inter1,
                 "inter2": kept.inter2 if actor2 == kept.actor2 else event.inter2,
-                "date": kept.date or event.date,
+                "date": _stated(kept.date, event.date),
                 "place": kept.place or event.place,
                 "claims": claim_ids,
                 "tags": sorted({*kept.tags, *event.tags}),

@@ -85,7 +85,7 @@ def mention_modality(root: Any, year_of_report: int | None = None) -> tuple[Moda
         elif lemma in cues.modal_auxiliaries and child.dep_ == "aux":
             modality = stronger(modality, "hypothetical")
     sentence = root.sent
-    if sentence_has(sentence, cues.generic_phrases) or _bare_plural_habit(root):
+    if sentence_has(sentence, cues.generic_phrases) or _bare_plural_habit(root) or _progressive_habit(root):
         modality = stronger(modality, "generic")
     if _historical(sentence, cues, year_of_report):
         tags.add("historical")
@@ -148,6 +148,24 @@ def _bare_plural_habit(root: Any) -> bool:
     sentence = root.sent
     tags = {t.tag_ for t in sentence if t.pos_ in {"VERB", "AUX"}}
     return bool(tags & _PRESENT) and "VBD" not in tags
+
+
+def _bare(noun: Any) -> bool:
+    """A plural noun with no article, number or possessive: a kind, not particular ones ("civilians")."""
+    return bool(noun.tag_ == "NNS" and not any(c.dep_ in {"det", "nummod", "poss"} for c in noun.children))
+
+
+def _progressive_habit(root: Any) -> bool:
+    """A progressive verb whose object and goal are bare plurals and whose clause names no time describes
+    an ongoing practice: "ISIS was smuggling civilians into buildings" is a tactic, not one incident
+    ("fighters were moving two families into the school on Monday" is one)."""
+    if root.tag_ != "VBG" or not any(c.dep_ == "aux" and _lemma(c) == "be" for c in root.children):
+        return False
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    goals = [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not objects or not all(_bare(n) for n in [*objects, *goals]):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in root.subtree)
 
 
 def _historical(sentence: Any, cues: ModalityCues, year_of_report: int | None) -> bool:

@@ -85,8 +85,38 @@ def _verb_roles(verb: Any, index: MentionIndex) -> tuple[MentionRef | None, Ment
     if agent is None and verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head.i != verb.i:
         agent = _verb_roles(verb.head, index)[0]
     if agent is None and verb.dep_ in {"acl", "relcl"} and verb.head.i != verb.i:
-        agent = index.at(verb.head)
+        agent = _outside(index, verb.head, verb)
     return agent, patient
+
+
+def _own(index: MentionIndex, noun: Any) -> MentionRef | None:
+    """The actor inside a trigger noun's own phrase ("an ISIS attack"), not in a clause on it ("an
+    airstrike that killed 30 civilians": the civilians are its victims, not its author)."""
+    found = index.covering(noun.i)
+    if found is not None:
+        return found
+    clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"}]
+    inside = {t.i for c in clauses for t in c.subtree}
+    for token in noun.subtree:
+        if token.i in inside or abs(token.i - noun.i) > 8:
+            continue
+        found = index.covering(token.i)
+        if found is not None:
+            return found
+    return None
+
+
+def _outside(index: MentionIndex, noun: Any, clause: Any) -> MentionRef | None:
+    """The actor the noun a clause hangs on names, looked for outside that clause: in "an airstrike
+    that killed 30 civilians" the strike's noun phrase holds the civilians only through the clause."""
+    inside = {t.i for t in clause.subtree}
+    for token in noun.subtree:
+        if token.i in inside or abs(token.i - noun.i) > 8:
+            continue
+        found = index.covering(token.i)
+        if found is not None:
+            return found
+    return None
 
 
 def _noun_roles(noun: Any, index: MentionIndex) -> tuple[MentionRef | None, MentionRef | None]:
@@ -114,7 +144,7 @@ def _noun_roles(noun: Any, index: MentionIndex) -> tuple[MentionRef | None, Ment
 
 def roles(root: Any, index: MentionIndex) -> tuple[MentionRef | None, MentionRef | None]:
     """Agent and patient of the trigger whose syntactic root is ``root``; either may be None."""
-    own = index.at(root) if root.pos_ in {"NOUN", "PROPN"} else None
+    own = _own(index, root) if root.pos_ in {"NOUN", "PROPN"} else None
     if root.pos_ in {"VERB", "AUX"}:
         agent, patient = _verb_roles(root, index)
     else:
