@@ -114,8 +114,8 @@ def test_policy_keeps_specific_triggers_and_actor_resolved_types() -> None:
         "Non-state actor overtakes territory"
     )
     assert policy.decide("Attack", 38, {NONE: 0.2, "Attack": -0.1}) is None
-    assert policy.decide("Attack", 38, {NONE: 0.2, "Attack": 0.0}, counted=False) == "Attack"
-    assert policy.decide("Suicide bomb", 85, {NONE: 0.2, "Attack": 0.0}) == "Suicide bomb"
+    assert policy.decide("Attack", 38, {NONE: 0.2, "Attack": 0.1}, counted=False) == "Attack"
+    assert policy.decide("Suicide bomb", 85, {NONE: 0.2, "Attack": 0.1}) == "Suicide bomb"
     # the abstain margin: NONE ahead by at least ``drop_specific`` removes even a specific trigger
     assert policy.decide("Chemical weapon", 85, {NONE: 0.2, "Attack": -0.1}) is None
     assert policy.decide(None, 0, {"Arrests": 0.4, NONE: -0.6}) == "Arrests"

@@ -174,7 +174,7 @@ class TypingPolicy:
     specific_priority: int = 75
     override: float = -0.5
     drop: float = 0.0
-    drop_specific: float = 0.25
+    drop_specific: float = 0.15
     create: float = -0.5
     override_specific: float = 0.0
     actor_resolved: tuple[frozenset[str], ...] = (
