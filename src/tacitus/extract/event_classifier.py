@@ -4,11 +4,12 @@ Why: the trigger rules (``event_lexicon.yaml``) are precise when a specific word
 "tear gas") but brittle on the families ACLED separates by circumstance rather than by word (armed clash
 vs territory change, the protest family, the strategic developments), and they cannot tell a chemical
 spill or a drug seizure from an event. A linear model over word and character n-grams, trained at first
-use on short snippets the project wrote itself (``data/event_training.jsonl``: >= 20 per sub-type plus
-negatives labelled ``NONE``, and the single-type passages of the own suite, marked with their
-``source``), reads the whole sentence. Training takes about a second, is deterministic (fixed
-``random_state``, one thread) and is cached per process, so nothing binary is shipped. No CASE 2021
-row is in the training file (a test checks that no 8-word run is shared with the CASE dev half).
+use on short snippets the project wrote itself (``TRAINING_FILES``: >= 20 per sub-type plus negatives
+labelled ``NONE``, the single-type passages of the own suite, marked with their ``source``, and
+news-style sentences for the classes the first set typed worst), reads the whole sentence. Training
+takes about a second, is deterministic (fixed ``random_state``, one thread) and is cached per process,
+so nothing binary is shipped. No CASE 2021 row is in the training files (a test checks that no 8-word
+run is shared with the CASE dev half).
 
 How the two are combined (``TypingPolicy.decide``, docs/events.md): a rule type from a specific,
 high-priority trigger (the weapon words) is kept; otherwise the model's type wins when it is reasonably

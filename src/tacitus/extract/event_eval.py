@@ -217,8 +217,10 @@ class CrossValidation:
     @property
     def std_f1(self) -> float:
         """Population standard deviation of the folds' weighted F1 (the spread between folds)."""
+        if not self.fold_f1:
+            return 0.0
         mean = self.mean_f1
-        return (sum((f - mean) ** 2 for f in self.fold_f1) / len(self.fold_f1)) ** 0.5 if self.fold_f1 else 0.0
+        return float((sum((f - mean) ** 2 for f in self.fold_f1) / len(self.fold_f1)) ** 0.5)
 
 
 def cross_validate_case(
