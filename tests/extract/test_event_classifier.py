@@ -109,6 +109,8 @@ def test_policy_keeps_specific_triggers_and_actor_resolved_types() -> None:
     defused = {"Disrupted weapons use": 0.4, NONE: -1.0}
     assert policy.decide("Remote explosive/landmine/IED", 85, defused) == "Disrupted weapons use"
     assert policy.decide("Attack", 38, {"Armed clash": 0.2, NONE: -1.0}) == "Armed clash"
+    # a near tie between the model's label and the rule's type keeps the rule
+    assert policy.decide("Attack", 38, {"Armed clash": 0.2, "Attack": 0.15, NONE: -1.0}) == "Attack"
     territory = {"Government regains territory": 0.5, NONE: -1.0}
     assert policy.decide("Non-state actor overtakes territory", 62, territory) == (
         "Non-state actor overtakes territory"
@@ -119,6 +121,8 @@ def test_policy_keeps_specific_triggers_and_actor_resolved_types() -> None:
     # the abstain margin: NONE ahead by at least ``drop_specific`` removes even a specific trigger
     assert policy.decide("Chemical weapon", 85, {NONE: 0.2, "Attack": -0.1}) is None
     assert policy.decide(None, 0, {"Arrests": 0.4, NONE: -0.6}) == "Arrests"
+    # without a trigger, a near tie with NONE is an abstention
+    assert policy.decide(None, 0, {"Arrests": -0.33, NONE: -0.35}) is None
 
 
 @pytest.fixture(scope="module")

@@ -164,19 +164,23 @@ class TypingPolicy:
     actors' types (``actor_resolved``: who took territory), and when the trigger is specific (priority
     >= ``specific_priority``: the weapon words) unless the model is on the positive side of its own
     boundary (score >= ``override_specific``: "troops defused an IED" is disrupted weapons use, not a
-    remote explosive). Otherwise the model's label wins when its score reaches ``override``. ``NONE``
+    remote explosive). Otherwise the model's label wins when its score reaches ``override`` and beats the
+    rule's own type by ``override_margin`` (a near tie keeps the rule). ``NONE``
     winning by a margin of ``drop`` (``drop_specific`` for a specific trigger or an uncounted mention)
     removes the event: that margin is the abstain threshold behind the false-event rate (a chemical
     spill, a drug seizure). A sentence without a trigger gets the model's label when its score reaches
-    ``create``. Values were chosen on the CASE dev half, by the held-out and the 5-fold figures, among
-    a small grid (docs/benchmarks/events.md).
+    ``create`` and beats ``NONE`` by ``create_margin`` (a near tie with ``NONE`` is an abstention:
+    "CTS is the elite Iraqi Counter Terrorism Service." is no arrest). Values were chosen on the CASE
+    dev half, by the held-out and the 5-fold figures, among a small grid (docs/benchmarks/events.md).
     """
 
     specific_priority: int = 75
     override: float = -0.5
+    override_margin: float = 0.1
     drop: float = 0.0
     drop_specific: float = 0.15
     create: float = -0.5
+    create_margin: float = 0.2
     override_specific: float = 0.0
     actor_resolved: tuple[frozenset[str], ...] = (
         frozenset({"Government regains territory", "Non-state actor overtakes territory"}),
@@ -192,7 +196,8 @@ class TypingPolicy:
         label, top = ranked[0], scores[ranked[0]]
         margin = top - scores[ranked[1]] if len(ranked) > 1 else top
         if rule is None:
-            return label if label != NONE and top >= self.create else None
+            ahead = top - scores.get(NONE, float("-inf"))
+            return label if label != NONE and top >= self.create and ahead >= self.create_margin else None
         specific = priority >= self.specific_priority
         if label == NONE:
             return None if margin >= (self.drop if counted and not specific else self.drop_specific) else rule
@@ -200,4 +205,5 @@ class TypingPolicy:
             return rule
         if specific:
             return label if top >= self.override_specific else rule
-        return label if top >= self.override else rule
+        ahead = top - scores.get(rule, float("-inf"))
+        return label if top >= self.override and ahead >= self.override_margin else rule
