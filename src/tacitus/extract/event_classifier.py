@@ -179,7 +179,7 @@ class TypingPolicy:
     override_margin: float = 0.1
     drop: float = 0.0
     drop_specific: float = 0.15
-    create: float = -0.5
+    create: float = -0.3
     create_margin: float = 0.2
     override_specific: float = 0.0
     actor_resolved: tuple[frozenset[str], ...] = (
