@@ -201,11 +201,35 @@ def evaluate_case(analyser: EventAnalyser, path: Path, limit: int | None = None)
     return _case_result(rows, _predict_case(analyser, parsed))
 
 
-def cross_validate_case(analyser: EventAnalyser, path: Path, folds: int = 5, seed: int = 13) -> CaseResult:
-    """A second, separately reported figure: stratified ``folds``-fold cross-validation in which the
-    CASE rows of the other folds are added to the project's own training snippets (non-ACLED rows as
-    ``NONE``) and each fold is typed by the classifier that never saw it. Shows what in-domain
-    examples are worth; it is not the held-out figure.
+@dataclass
+class CrossValidation:
+    """The k-fold figure: pooled over all held-out predictions, and the per-fold weighted F1."""
+
+    pooled: CaseResult
+    fold_f1: list[float]
+    seed: int
+
+    @property
+    def mean_f1(self) -> float:
+        """Mean of the folds' weighted F1."""
+        return sum(self.fold_f1) / len(self.fold_f1) if self.fold_f1 else 0.0
+
+    @property
+    def std_f1(self) -> float:
+        """Population standard deviation of the folds' weighted F1 (the spread between folds)."""
+        if not self.fold_f1:
+            return 0.0
+        mean = self.mean_f1
+        return float((sum((f - mean) ** 2 for f in self.fold_f1) / len(self.fold_f1)) ** 0.5)
+
+
+def cross_validate_case(
+    analyser: EventAnalyser, path: Path, folds: int = 5, seed: int = 13
+) -> CrossValidation:
+    """Protocol (b): stratified ``folds``-fold cross-validation on the dev half. Each fold's classifier
+    is trained on the packaged training snippets plus the CASE rows of the other folds (non-ACLED rows
+    as ``NONE``) and types only the fold it never saw: no snippet is scored by a model trained on it.
+    Reported pooled over all folds and as the mean and spread of the folds' weighted F1.
     """
     from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
@@ -214,6 +238,7 @@ def cross_validate_case(analyser: EventAnalyser, path: Path, folds: int = 5, see
     own = load_training()
     predicted: list[str | None] = [None] * len(rows)
     labels = [r[2] for r in rows]
+    fold_f1: list[float] = []
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     try:
         for train_idx, test_idx in splitter.split([r[1] for r in rows], labels):
@@ -222,9 +247,10 @@ def cross_validate_case(analyser: EventAnalyser, path: Path, folds: int = 5, see
             fold = _predict_case(analyser, [parsed[i] for i in test_idx])
             for i, label in zip(test_idx, fold, strict=True):
                 predicted[int(i)] = label
+            fold_f1.append(_case_result([rows[i] for i in test_idx], fold).scores.weighted_f1)
     finally:
         analyser.with_classifier(None)
-    return _case_result(rows, predicted)
+    return CrossValidation(pooled=_case_result(rows, predicted), fold_f1=fold_f1, seed=seed)
 
 
 @dataclass
