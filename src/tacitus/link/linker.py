@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from tacitus.link.candidates import BlockIndex, TermIndex
+from tacitus.link.candidates import BlockIndex, TermIndex, salient_terms
 from tacitus.link.compat import PlaceRelation, place_relation, type_penalty, window_gap_days
 from tacitus.link.duplicates import DuplicateIndex
 from tacitus.link.mention import Fallback, Mention, mentions_of
@@ -66,6 +66,11 @@ class LinkConfig:
     day_weight: float = 0.05
     top_terms: int = 20
     max_df: int = 25
+    #: Block candidates (tacitus.link.candidates.BlockIndex): windows at most ``block_days`` apart that
+    #: share one of their ``block_terms`` heaviest words.
+    block_days: int = 1
+    block_terms: int = 10
+    block_wide: int = 64
     fallback: Fallback = "attach"
 
     def place_weight(self, relation: PlaceRelation) -> float:
@@ -96,7 +101,7 @@ class IncidentLinker:
         self.results: dict[str, DocumentResult] = {}
         self._vectors: dict[str, Vector] = {}
         self._parent: dict[str, str] = {}
-        self._blocks = BlockIndex()
+        self._blocks = BlockIndex(self.config.block_days)
         self._terms = TermIndex(text_model, self.config.top_terms, self.config.max_df)
         self._primary: dict[str, str] = {}
         self.comparisons = 0
@@ -141,17 +146,21 @@ class IncidentLinker:
         self._parent.setdefault(key, key)
         vector = self._vectors[key] = self.text_model.vector(mention.text)
         terms = self._terms.terms(vector)
+        wide = salient_terms(vector, self.config.block_wide)
+        narrow = wide[: self.config.block_terms]
         if mention.primary:
             self._primary[mention.doc_id] = key
         if compare:
-            candidates = self._blocks.query(mention.window, mention.place) | self._terms.query(terms)
+            candidates = self._blocks.query(mention.window, mention.place, narrow, wide) | self._terms.query(
+                terms
+            )
             for other in sorted(candidates):
                 if other == key:
                     continue
                 self.comparisons += 1
                 if self.same(mention, self.mentions[other]):
                     self._union(key, other)
-        self._blocks.add(key, mention.window, mention.place)
+        self._blocks.add(key, mention.window, mention.place, narrow, wide)
         self._terms.add(key, terms)
 
     # ----------------------------------------------------------------------------------- deciding
