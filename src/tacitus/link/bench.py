@@ -207,9 +207,10 @@ def main(argv: list[str] | None = None) -> None:
     args = list(argv if argv is not None else sys.argv[1:])
     dense = "--dense" in args
     sizes = [int(a) for a in args if a != "--dense"] or [10_000, 30_000, 100_000]
-    for row in run(sizes, dense):
-        sys.stdout.write(json.dumps(row) + "\n")
-        sys.stdout.flush()
+    for size in sizes:  # one at a time, so each line appears as soon as its size is done
+        for row in run([size], dense):
+            sys.stdout.write(json.dumps(row) + "\n")
+            sys.stdout.flush()
 
 
 if __name__ == "__main__":
