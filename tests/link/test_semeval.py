@@ -144,7 +144,7 @@ def test_cli_semeval_without_data_exits_cleanly(tmp_path: Path) -> None:
 
 
 def test_semeval_300_question_floors() -> None:
-    """Floors under docs/benchmarks/link.md (300 questions: incidents exact 0.323, killed exact 0.547).
+    """Floors under docs/benchmarks/link.md (300 questions: incidents exact 0.347, killed exact 0.550).
 
     Needs the extraction cache of ``tacitus eval link --corpus semeval --limit 300``
     (TACITUS_LINK_SEMEVAL_CACHE = its semeval.jsonl.gz): 632 documents through the pipeline take
@@ -165,7 +165,7 @@ def test_semeval_300_question_floors() -> None:
     cached = analyse_cached(corpus.documents, run, Path(cache), _stamp(Path(cache)))
     scores, _ = score_counting(corpus, link_corpus(cached).incidents(), cached)
     assert scores.questions == 300
-    assert scores.incidents_exact >= 0.30 and scores.killed_exact >= 0.52
+    assert scores.incidents_exact >= 0.32 and scores.killed_exact >= 0.52
     assert scores.incidents_mae <= 0.85
 
 

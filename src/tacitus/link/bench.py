@@ -173,6 +173,7 @@ def run_one(size: int, dense: bool = False) -> dict[str, float]:
     and as CPU seconds of the process (the figure to compare on a shared, loaded machine)."""
     results = packed_results(size) if dense else synthetic_results(size)
     model = TextModel.fit(r.document.text for r in results)
+    input_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     linker = IncidentLinker(model, LinkConfig(), DuplicateIndex())
     began, cpu_began = time.perf_counter(), time.process_time()
     linker.add_all(results)
@@ -190,6 +191,7 @@ def run_one(size: int, dense: bool = False) -> dict[str, float]:
         "comparisons_per_report": round(linker.comparisons / size, 2),
         "clusters": clusters,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "input_rss_mb": round(input_rss, 1),  # after generating the reports, before linking
     }
 
 
