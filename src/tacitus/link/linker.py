@@ -1,11 +1,12 @@
 """Incident linking: join mentions from different documents that describe the same occurrence.
 
 How, and why this way:
-- Candidates (tacitus.link.candidates). A new mention is scored only against mentions that share a week
-  bucket and place cell with it (block index) or one of its rare salient words (term index: follow-up
-  reports weeks later, or reports whose place resolved differently, still name the same victim, street or
-  suspect). Both indexes are incremental and symmetric; adding a document costs the size of its posting
-  lists, not of the corpus, so linking stays near-linear (docs/benchmarks/link.md has the curve).
+- Candidates (tacitus.link.candidates). A new mention is scored only against mentions within a day of
+  it, in a compatible place cell and sharing one of its heaviest words (block index), or sharing one of
+  its rare salient words (term index: follow-up reports weeks later, or reports whose place resolved
+  differently, still name the same victim, street or suspect). Both are predicates of the pair alone and
+  incremental; adding a document costs the size of its posting lists, not of the corpus nor of a dense
+  province-week, so linking stays near-linear (docs/benchmarks/link.md has the curve).
 - Evidence, not vetoes. The score is the TF-IDF cosine of the two mentions' text, minus ``date_weight`` x
   ln(1 + days between their date windows) (windows carry each date's precision as slack) and a further
   ``day_conflict`` when both give a different day, plus a weight for the place relation (same GeoNames id
