@@ -1,4 +1,5 @@
-"""``tacitus eval link``: incident-linking scores on the link suite and on GVC, as JSON on stdout.
+"""``tacitus eval link``: incident-linking scores on the link suite and GVC, or the SemEval-2018 Task 5
+counting questions (``--corpus semeval [--limit N]``), as JSON on stdout.
 
 The pipeline's output per corpus is cached (gzip JSON Lines keyed by stage versions) in ``--cache-dir`` so
 that tuning and re-scoring take seconds; delete the cache or bump a stage version to re-run extraction.
@@ -22,11 +23,13 @@ from tacitus.link.evaluate import (
     analyse_cached,
     conflict_coverage,
     evaluate,
+    link_corpus,
     load_gvc,
     load_suite,
     tune_threshold,
 )
 from tacitus.link.linker import LinkConfig
+from tacitus.link.semeval import SEMEVAL_DIR, load_semeval, score_counting
 from tacitus.model import Document, DocumentResult
 from tacitus.settings import load_settings
 
@@ -42,15 +45,29 @@ def _shared(path: Path | None) -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[3].parent / "shared"
 
 
-def _analyse(corpus: Corpus, cache: Path | None) -> list[DocumentResult]:
+def _analyse_documents(documents: Sequence[Document], cache: Path | None) -> list[DocumentResult]:
     from tacitus.build import build_pipeline
 
     pipeline = build_pipeline(load_settings())
 
-    def run(documents: Sequence[Document]) -> Iterable[DocumentResult]:
-        return pipeline.run(documents)
+    def run(batch: Sequence[Document]) -> Iterable[DocumentResult]:
+        return pipeline.run(batch)
 
-    return analyse_cached(corpus.documents, run, cache, pipeline.versions)
+    return analyse_cached(documents, run, cache, pipeline.versions)
+
+
+def _analyse(corpus: Corpus, cache: Path | None) -> list[DocumentResult]:
+    return _analyse_documents(corpus.documents, cache)
+
+
+def semeval_report(root: Path, limit: int | None, cache_dir: Path, config: LinkConfig) -> dict[str, object]:
+    """Extract (cached per document), link and answer the sampled SemEval counting questions."""
+    corpus = load_semeval(root, limit)
+    err.print(f"SemEval: {len(corpus.questions)} questions, {len(corpus.documents)} documents")
+    results = _analyse_documents(corpus.documents, cache_dir / "semeval.jsonl.gz")
+    incidents = link_corpus(results, config).incidents()
+    scores, _ = score_counting(corpus, incidents, results)
+    return {"config": dataclasses.asdict(config), "limit": limit, "semeval": scores.as_dict()}
 
 
 @app.command("link")
@@ -65,11 +82,28 @@ def link_eval(
     threshold: Annotated[
         float | None, typer.Option(help="Pairwise threshold (default: tuned value).")
     ] = None,
+    corpus: Annotated[
+        str, typer.Option(help="'gvc' (link suite + GVC) or 'semeval' (SemEval-2018 Task 5 counting).")
+    ] = "gvc",
+    limit: Annotated[
+        int | None, typer.Option(help="SemEval: answer only this many (hash-sampled) questions.", min=1)
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """Score linking on the link suite and GVC (train+dev, test, all) and print JSON."""
+    """Score linking on the link suite and GVC (train+dev, test, all), or answer SemEval counting
+    questions, and print JSON."""
     configure_logging(quiet=quiet)
     config = LinkConfig() if threshold is None else LinkConfig(threshold=threshold)
+    if corpus not in ("gvc", "semeval"):
+        raise typer.BadParameter("--corpus must be 'gvc' or 'semeval'")
+    if corpus == "semeval":
+        root = _shared(shared)
+        if not (root / SEMEVAL_DIR / "documents.jsonl.gz").is_file():
+            err.print(f"SemEval data not found under {root / SEMEVAL_DIR}")
+            raise typer.Exit(2)
+        report_semeval = semeval_report(root, limit, cache_dir, config)
+        out.print(json.dumps(report_semeval, indent=1, default=str), markup=False)
+        return
     report: dict[str, object] = {}
     suite = load_suite()
     suite_results = _analyse(suite, cache_dir / "suite.jsonl.gz")
@@ -97,8 +131,8 @@ def link_eval(
     }
     if gvc is not None:
         for name, splits in (("gvc_train_dev", ["train", "dev"]), ("gvc_test", ["test"]), ("gvc_all", None)):
-            corpus = gvc if splits is None else gvc.subset(splits)
-            report[name] = evaluate(corpus, gvc_results, config).as_dict()
+            part = gvc if splits is None else gvc.subset(splits)
+            report[name] = evaluate(part, gvc_results, config).as_dict()
         docs_only = [DocumentResult(document=r.document) for r in gvc_results]
         report["gvc_all_text_only"] = evaluate(gvc, docs_only, replace(config, fallback="always")).as_dict()
     out.print(json.dumps(report, indent=1, default=str), markup=False)

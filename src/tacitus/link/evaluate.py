@@ -48,7 +48,7 @@ class Corpus:
         return replace(self, documents=docs, gold={k: v for k, v in self.gold.items() if k in ids})
 
 
-def _outlet_of_archived(url: str) -> str | None:
+def outlet_of_archived(url: str) -> str | None:
     """The original host of an archive.org URL (``.../web/<ts>/http://host/...``)."""
     tail = url.split("/http", 1)[1] if "/http" in url else url
     host = tail.split("//", 1)[1].split("/", 1)[0] if "//" in tail else ""
@@ -70,7 +70,7 @@ def load_gvc(shared: Path) -> Corpus:
                     title=row.get("title") or None,
                     url=row.get("url") or None,
                     published=dt.date.fromisoformat(row["dct"]) if row.get("dct") else None,
-                    source=_outlet_of_archived(row.get("url") or ""),
+                    source=outlet_of_archived(row.get("url") or ""),
                 )
             )
             gold[row["doc_id"]] = str(row["gvc_incident_id"])
@@ -119,23 +119,31 @@ def analyse_cached(
     cache: Path | None,
     versions: Mapping[str, str] | None = None,
 ) -> list[DocumentResult]:
-    """Run the pipeline over ``documents`` unless ``cache`` holds results made by the same stage versions."""
+    """Results for ``documents``: read from ``cache`` when made by the same stage versions, the pipeline
+    run only over the documents the cache lacks; the cache is rewritten with the union, so a larger
+    subset after a smaller one costs only the new documents. Returned in the order of ``documents``."""
     stamp = json.dumps(dict(sorted((versions or {}).items())))
+    cached: dict[str, DocumentResult] = {}
     if cache is not None and cache.is_file():
         with gzip.open(cache, "rt", encoding="utf-8") as handle:
             if handle.readline().rstrip("\n") == stamp:
-                cached = [DocumentResult.model_validate_json(line) for line in handle]
-                if {r.document.id for r in cached} == {d.id for d in documents}:
-                    log.info("read %d cached results from %s", len(cached), cache)
-                    return cached
-    results = list(run(documents))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with gzip.open(cache, "wt", encoding="utf-8") as handle:
-            handle.write(stamp + "\n")
-            for result in results:
-                handle.write(result.model_dump_json() + "\n")
-    return results
+                for line in handle:
+                    result = DocumentResult.model_validate_json(line)
+                    cached[result.document.id] = result
+        log.info("read %d cached results from %s", len(cached), cache)
+    missing = [d for d in documents if d.id not in cached]
+    if missing or cache is None:
+        for result in run(missing):
+            cached[result.document.id] = result
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(cache.name + ".tmp")
+            with gzip.open(tmp, "wt", encoding="utf-8") as handle:
+                handle.write(stamp + "\n")
+                for key in sorted(cached):
+                    handle.write(cached[key].model_dump_json() + "\n")
+            tmp.replace(cache)
+    return [cached[d.id] for d in documents if d.id in cached]
 
 
 @dataclass(frozen=True)

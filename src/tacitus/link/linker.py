@@ -1,11 +1,12 @@
 """Incident linking: join mentions from different documents that describe the same occurrence.
 
 How, and why this way:
-- Candidates (tacitus.link.candidates). A new mention is scored only against mentions that share a week
-  bucket and place cell with it (block index) or one of its rare salient words (term index: follow-up
-  reports weeks later, or reports whose place resolved differently, still name the same victim, street or
-  suspect). Both indexes are incremental and symmetric; adding a document costs the size of its posting
-  lists, not of the corpus, so linking stays near-linear (docs/benchmarks/link.md has the curve).
+- Candidates (tacitus.link.candidates). A new mention is scored only against mentions within a day of
+  it, in a compatible place cell and sharing one of its heaviest words (block index), or sharing one of
+  its rare salient words (term index: follow-up reports weeks later, or reports whose place resolved
+  differently, still name the same victim, street or suspect). Both are predicates of the pair alone and
+  incremental; adding a document costs the size of its posting lists, not of the corpus nor of a dense
+  province-week, so linking stays near-linear (docs/benchmarks/link.md has the curve).
 - Evidence, not vetoes. The score is the TF-IDF cosine of the two mentions' text, minus ``date_weight`` x
   ln(1 + days between their date windows) (windows carry each date's precision as slack) and a further
   ``day_conflict`` when both give a different day, plus a weight for the place relation (same GeoNames id
@@ -27,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from tacitus.link.candidates import BlockIndex, TermIndex
+from tacitus.link.candidates import BlockIndex, TermIndex, salient_terms
 from tacitus.link.compat import PlaceRelation, place_relation, type_penalty, window_gap_days
 from tacitus.link.duplicates import DuplicateIndex
 from tacitus.link.mention import Fallback, Mention, mentions_of
@@ -66,6 +67,11 @@ class LinkConfig:
     day_weight: float = 0.05
     top_terms: int = 20
     max_df: int = 25
+    #: Block candidates (tacitus.link.candidates.BlockIndex): windows at most ``block_days`` apart that
+    #: share one of their ``block_terms`` heaviest words.
+    block_days: int = 1
+    block_terms: int = 10
+    block_wide: int = 64
     fallback: Fallback = "attach"
 
     def place_weight(self, relation: PlaceRelation) -> float:
@@ -96,7 +102,7 @@ class IncidentLinker:
         self.results: dict[str, DocumentResult] = {}
         self._vectors: dict[str, Vector] = {}
         self._parent: dict[str, str] = {}
-        self._blocks = BlockIndex()
+        self._blocks = BlockIndex(self.config.block_days)
         self._terms = TermIndex(text_model, self.config.top_terms, self.config.max_df)
         self._primary: dict[str, str] = {}
         self.comparisons = 0
@@ -141,17 +147,21 @@ class IncidentLinker:
         self._parent.setdefault(key, key)
         vector = self._vectors[key] = self.text_model.vector(mention.text)
         terms = self._terms.terms(vector)
+        wide = salient_terms(vector, self.config.block_wide)
+        narrow = wide[: self.config.block_terms]
         if mention.primary:
             self._primary[mention.doc_id] = key
         if compare:
-            candidates = self._blocks.query(mention.window, mention.place) | self._terms.query(terms)
+            candidates = self._blocks.query(mention.window, mention.place, narrow, wide) | self._terms.query(
+                terms
+            )
             for other in sorted(candidates):
                 if other == key:
                     continue
                 self.comparisons += 1
                 if self.same(mention, self.mentions[other]):
                     self._union(key, other)
-        self._blocks.add(key, mention.window, mention.place)
+        self._blocks.add(key, mention.window, mention.place, narrow, wide)
         self._terms.add(key, terms)
 
     # ----------------------------------------------------------------------------------- deciding
