@@ -89,7 +89,7 @@ def test_stage_without_publication_date_leaves_undated_claims_empty(nlp: Any) ->
     )
     result = DateStage(today=dt.date(2026, 11, 23))(analysis)
     assert result.claims[0].date is None
-    assert DateStage.requires == frozenset({"parsed", "claims"})
+    assert DateStage.requires == frozenset({"parsed", "quotes", "claims"})
     assert DateStage.provides == frozenset({"dates"})
 
 

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from tacitus.model import TimeSpan
+from tacitus.extract.quotes import QuoteStage
+from tacitus.model import Document, TimeSpan
+from tacitus.pipeline import Analysis
 from tacitus.time.document import document_dates
 
 SATURDAY = dt.date(2017, 4, 1)
@@ -23,6 +25,12 @@ def _article(shared_dir: Path, name: str) -> str:
 
 def _find(spans: list[TimeSpan], text: str, nth: int = 0) -> TimeSpan:
     return [s for s in spans if s.text == text][nth]
+
+
+def _with_quotes(nlp: Any, text: str, published: dt.date | None) -> list[TimeSpan]:
+    """The pipeline's path: the quote stage's statements tell which quote is whose and when."""
+    analysis = QuoteStage()(Analysis(document=Document(id="g", text=text), parsed=nlp(text)))
+    return document_dates(analysis.parsed, published, quotes=analysis.quotes)
 
 
 def test_drone_video_article(nlp: Any, shared_dir: Path) -> None:
@@ -46,12 +54,22 @@ def test_drone_video_article(nlp: Any, shared_dir: Path) -> None:
 
 
 def test_drone_video_article_without_publication_date(nlp: Any, shared_dir: Path) -> None:
-    spans = document_dates(nlp(_article(shared_dir, "mosul-drone-video.txt")), None)
+    spans = _with_quotes(nlp, _article(shared_dir, "mosul-drone-video.txt"), None)
     assert _find(spans, "March 29").start == "--03-29"
     assert _find(spans, "Friday").start is None
     assert _find(spans, "today").start is None
-    # The statement's "March 30" has no year here; relative words never count from a yearless date.
-    assert _find(spans, "yesterday").start is None
+    # Scrocca's quote has no date of its own: it inherits his "On March 30" of the sentence before, a
+    # month-day without a year, so "yesterday" is March 29 of an unknown year (never today's).
+    yesterday = _find(spans, "yesterday")
+    assert (yesterday.start, yesterday.end, yesterday.precision) == ("--03-29", "--03-29", "day")
+    assert "earlier statement" in yesterday.reason
+
+
+def test_drone_video_article_through_the_quote_stage(nlp: Any, shared_dir: Path) -> None:
+    spans = _with_quotes(nlp, _article(shared_dir, "mosul-drone-video.txt"), dt.date(2017, 3, 31))
+    yesterday = _find(spans, "yesterday")
+    assert (yesterday.start, yesterday.end) == ("2017-03-29", "2017-03-29")
+    assert _find(spans, "today").start == "2017-03-31"
 
 
 @pytest.mark.parametrize("published", [None, SATURDAY])

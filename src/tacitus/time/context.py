@@ -25,6 +25,10 @@ class Context:
     ``anchor``: the date of the event a phrase like "two days after the attack" counts from.
     ``today``: the injected clock, used only to flag dates after it when the publication date is unknown.
     ``anchor_unit``: how precise the anchor is; "two days later" cannot count from a month.
+    ``reference_yearless``: the statement date is a month-day without a year ("On March 30", no
+    publication date); only readings that do not depend on the year are kept (resolve.resolve_interval).
+    ``reference_inherited``: the statement has no date of its own; the date is the one its speaker gave
+    in an earlier statement (tacitus.time.statements).
     """
 
     published: dt.date | None
@@ -34,6 +38,8 @@ class Context:
     anchor_label: str | None = None
     today: dt.date | None = None
     anchor_unit: Precision = "day"
+    reference_yearless: bool = False
+    reference_inherited: bool = False
 
     @property
     def ref(self) -> dt.date | None:
@@ -42,7 +48,9 @@ class Context:
 
     @property
     def ref_name(self) -> str:
-        return "the statement date" if self.reference is not None else "publication"
+        if self.reference is None:
+            return "publication"
+        return "the speaker's earlier statement date" if self.reference_inherited else "the statement date"
 
 
 _DIGITS = re.compile(r"^\d{1,5}$")

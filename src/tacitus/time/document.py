@@ -3,21 +3,24 @@
 Why two passes: a relative phrase may count from another date of the same text: "yesterday" in a quote
 from a statement given "On March 30", "two days after the attack" when the attack is dated elsewhere. The
 first pass resolves every mention against the publication date; the second re-reads the mentions that
-sit in a dated statement or count from a dated event.
+sit in a dated statement (tacitus.time.statements, from the quote stage's quotes) or count from a dated
+event.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tacitus.model import Evidence, Precision, TimeSpan
+from tacitus.model import Evidence, Precision, Quote, TimeSpan
 from tacitus.time.calendar import Interval, Tense
 from tacitus.time.context import Context
 from tacitus.time.detect import Mention, find_mentions
 from tacitus.time.resolve import normalize, resolve_interval, to_timespan
+from tacitus.time.statements import StatementDate, StatementDates, statement_day
 from tacitus.time.syntax import (
     anchor_noun,
     attached_lemmas,
@@ -29,7 +32,7 @@ from tacitus.time.syntax import (
     tense_of,
 )
 
-STAGE_TAG = "time.dates.v1"
+STAGE_TAG = "time.dates.v2"
 
 _NOUN_ANCHORED = re.compile(r"(?:following|after|before|preceding|since|prior to|leading up to|ahead of)$")
 _NARRATIVE = re.compile(
@@ -80,15 +83,14 @@ def _anchor_of(interval: Interval) -> tuple[dt.date, Precision] | None:
     return (interval.start, precision) if precision is not None else None
 
 
-def _day(interval: Interval) -> dt.date | None:
-    """The single day an interval names, if it names one (an anchor or a statement date)."""
-    if interval.kind == "date" and interval.start is not None and interval.start == interval.end:
-        return None if interval.yearless else interval.start
-    return None
-
-
 class _Document:
-    def __init__(self, doc: Any, published: dt.date | None, today: dt.date | None) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        published: dt.date | None,
+        today: dt.date | None,
+        quotes: Sequence[Quote] | None = None,
+    ) -> None:
         self.doc = doc
         self.published = published
         self.today = today
@@ -102,25 +104,36 @@ class _Document:
             tense = tense_of(verb)
             interval = resolve_interval(mention.text, Context(published, tense, today=today))
             self.items.append(Resolved(mention, span, verb, tense, interval))
+        self.statements = StatementDates(doc, quotes, self.items) if quotes is not None else None
 
-    def _dated_statement(self, verb: Any) -> dt.date | None:
+    def _dated_statement(self, verb: Any) -> StatementDate | None:
         for item in self.items:
             if (
                 item.verb is not None
                 and item.verb.i == verb.i
                 and not _inside(item.mention.start, self.quotes)
             ):
-                day = _day(item.interval)
+                day = statement_day(item.interval)
                 if day is not None:
-                    return day
+                    return StatementDate(day[0], day[1], item.mention.text)
         return None
 
-    def statement_date(self, item: Resolved) -> dt.date | None:
-        """The date of the statement a mention is reported in: its own speech verb's, else the date of
-        an earlier statement by the same speaker within three sentences."""
+    def statement_date(self, item: Resolved) -> StatementDate | None:
+        """The date of the statement a mention is reported in.
+
+        With the quote stage's quotes: the statement's own date or its speaker's last one
+        (tacitus.time.statements); a mention in no quote falls back to a dated speech verb over it in
+        the parse. Without quotes (the parse alone): the speech verb over the mention, else the verb
+        after its quotation, else an earlier statement by the same speaker within three sentences.
+        """
         if item.span is None:
             return None
         speech = speech_verb_over(item.span.root)
+        if self.statements is not None:
+            found = self.statements.date_at(item.mention.start)
+            if found is not None or self.statements.holds(item.mention.start):
+                return found
+            return self._dated_statement(speech) if speech is not None else None
         quote = _inside(item.mention.start, self.quotes)
         if speech is None and quote is not None:
             tail = self.doc.char_span(quote[1], min(self.text_length, quote[1] + 2), alignment_mode="expand")
@@ -142,7 +155,7 @@ class _Document:
                 if speaker_of(verb) == speaker:
                     earlier = self._dated_statement(verb)
                     if earlier is not None:
-                        return earlier
+                        return StatementDate(earlier.day, earlier.yearless, earlier.text, inherited=True)
         return None
 
     def anchor(self, position: int, item: Resolved) -> tuple[tuple[dt.date, Precision] | None, str | None]:
@@ -170,14 +183,24 @@ class _Document:
     def resolve(self) -> list[Resolved]:
         second: list[Resolved] = []
         for position, item in enumerate(self.items):
-            reference = self.statement_date(item)
+            statement = self.statement_date(item)
             anchor, label = self.anchor(position, item)
-            if reference is None and anchor is None and label is None:
+            if statement is None and anchor is None and label is None:
                 second.append(item)
                 continue
             day: dt.date | None = anchor[0] if anchor is not None else None
             unit: Precision = anchor[1] if anchor is not None else "day"
-            ctx = Context(self.published, item.tense, reference, day, label, self.today, unit)
+            ctx = Context(
+                self.published,
+                item.tense,
+                statement.day if statement is not None else None,
+                day,
+                label,
+                self.today,
+                unit,
+                reference_yearless=statement is not None and statement.yearless,
+                reference_inherited=statement is not None and statement.inherited,
+            )
             second.append(
                 Resolved(
                     item.mention, item.span, item.verb, item.tense, resolve_interval(item.mention.text, ctx)
@@ -186,18 +209,33 @@ class _Document:
         return second
 
 
-def resolve_document(doc: Any, published: dt.date | None, today: dt.date | None = None) -> list[Resolved]:
-    """Every date mention of a spaCy Doc with its interval (kinds date, recurrence, duration, none)."""
-    return _Document(doc, published, today).resolve()
+def resolve_document(
+    doc: Any,
+    published: dt.date | None,
+    today: dt.date | None = None,
+    quotes: Sequence[Quote] | None = None,
+) -> list[Resolved]:
+    """Every date mention of a spaCy Doc with its interval (kinds date, recurrence, duration, none).
+
+    ``quotes`` are the quote stage's statements (speaker and content span); with them, relative words in
+    a statement count from its own date or its speaker's last one. Without them, the parse alone says
+    which statement a mention is in.
+    """
+    return _Document(doc, published, today, quotes).resolve()
 
 
-def document_dates(doc: Any, published: dt.date | None, today: dt.date | None = None) -> list[TimeSpan]:
+def document_dates(
+    doc: Any,
+    published: dt.date | None,
+    today: dt.date | None = None,
+    quotes: Sequence[Quote] | None = None,
+) -> list[TimeSpan]:
     """The document's TimeSpans: dates and recurrences, each with evidence equal to its text slice.
 
     Durations ("hours of surveillance") and phrases no rule reads are left out: they are not dates.
     """
     spans: list[TimeSpan] = []
-    for item in resolve_document(doc, published, today):
+    for item in resolve_document(doc, published, today, quotes):
         if item.interval.kind not in ("date", "recurrence"):
             continue
         mention = item.mention

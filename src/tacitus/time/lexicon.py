@@ -31,6 +31,7 @@ class Lexicon:
     recurrence_words: tuple[str, ...]
     duration_units: tuple[str, ...]
     future_auxiliaries: frozenset[str]
+    reported_future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     after_words: tuple[str, ...]
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
         recurrence_words=tuple(raw["recurrence_words"]),
         duration_units=tuple(raw["duration_units"]),
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
+        reported_future_auxiliaries=frozenset(raw["reported_future_auxiliaries"]),
         future_verbs=frozenset(raw["future_verbs"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
         after_words=tuple(raw["after_words"]),

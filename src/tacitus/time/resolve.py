@@ -11,10 +11,11 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from tacitus.model import Evidence, TimeSpan
 from tacitus.time import absolute, relative
-from tacitus.time.calendar import Interval, Tense, iso, open_interval
+from tacitus.time.calendar import YEARLESS, Interval, Tense, iso, open_interval
 from tacitus.time.context import Context, count_of
 from tacitus.time.lexicon import lexicon
 
@@ -226,9 +227,54 @@ def _finish(interval: Interval, ctx: Context) -> Interval:
     return Interval(start, end, reason, interval.unit, interval.yearless, interval.kind)
 
 
+#: Carrier years for a statement date without a year: a leap year and the three after it, so every
+#: weekday and both February lengths occur; a Feb 29 statement date only exists in leap years.
+_PROBE_YEARS = (YEARLESS, YEARLESS + 1, YEARLESS + 2, YEARLESS + 3)
+_LEAP_PROBE_YEARS = (YEARLESS, YEARLESS + 4, YEARLESS + 8, YEARLESS + 12)
+
+
+def _year_free(phrase: str, ctx: Context) -> Interval:
+    """Read ``phrase`` against a statement date with no year ("On March 30", no publication date).
+
+    Why probe years: "yesterday" of March 30 is March 29 in any year, but "Friday" or "last week" of
+    March 30 depends on the year. The phrase is read against the statement date in four carrier years;
+    a reading that names the same month-days in all of them is kept without a year (``--03-29``), a
+    reading that names the same full dates ("in 2014") is kept as is, anything else stays open.
+    """
+    assert ctx.reference is not None
+    day = ctx.reference
+    years = _LEAP_PROBE_YEARS if (day.month, day.day) == (2, 29) else _PROBE_YEARS
+    readings: list[tuple[int, Interval]] = []
+    for year in years:
+        probe = replace(ctx, reference=day.replace(year=year), reference_yearless=False)
+        readings.append((year, _finish(interpret(phrase, probe), probe)))
+    first_year, first = readings[0]
+
+    def shape(year: int, interval: Interval) -> tuple[object, ...]:
+        ends = tuple(
+            None if d is None else (d.year - year, d.month, d.day) for d in (interval.start, interval.end)
+        )
+        return interval.kind, interval.unit, interval.yearless, ends
+
+    if all(
+        (r.kind, r.start, r.end, r.yearless) == (first.kind, first.start, first.end, first.yearless)
+        for _, r in readings
+    ):
+        return first
+    if first.kind == "date" and all(shape(y, r) == shape(first_year, first) for y, r in readings):
+        if first.start is None and first.end is None:
+            return first
+        return replace(first, yearless=True, reason=f"{first.reason} (year unknown)")
+    label = f"{day.month:02d}-{day.day:02d}"
+    reason = f"'{phrase}' counts from a statement dated --{label} whose year the text does not give"
+    return open_interval(reason, first.unit)
+
+
 def resolve_interval(text: str, ctx: Context) -> Interval:
     """Normalise and interpret ``text``; never raises."""
     try:
+        if ctx.reference is not None and ctx.reference_yearless:
+            return _year_free(normalize(text), ctx)
         return _finish(interpret(normalize(text), ctx), ctx)
     except (ValueError, OverflowError, KeyError, IndexError, RecursionError) as exc:
         log.debug("date expression %r is outside the calendar: %s", text, exc)

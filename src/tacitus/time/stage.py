@@ -2,7 +2,9 @@
 
 Why it needs claims: the stage fills ``claim.date`` with the date the text ties to the claim's own clause,
 sentence or paragraph (tacitus.time.assign), falling back to the publication date, so events and exports
-inherit a date with a stated reason instead of the article's first date.
+inherit a date with a stated reason instead of the article's first date. Why it needs quotes: relative
+words inside a statement count from the statement's own date, or from the date its speaker last gave
+(tacitus.time.statements), not from the publication date.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ class DateStage:
     """
 
     name: ClassVar[str] = "time.dates"
-    version: ClassVar[str] = "1"
-    requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims"})
+    version: ClassVar[str] = "2"
+    requires: ClassVar[frozenset[str]] = frozenset({"parsed", "quotes", "claims"})
     provides: ClassVar[frozenset[str]] = frozenset({"dates"})
 
     def __init__(self, today: dt.date | None = None) -> None:
@@ -36,7 +38,7 @@ class DateStage:
         document = analysis.document
         if analysis.parsed is None:
             return analysis
-        dates = document_dates(analysis.parsed, document.published, self.today)
+        dates = document_dates(analysis.parsed, document.published, self.today, analysis.quotes)
         claims = [
             claim.model_copy(
                 update={

@@ -2,8 +2,9 @@
 
 Why in the library: the CLI (``tacitus eval time``) and the floor test must score the same way. A case
 is correct when start, end and precision all equal the expected ones (and the future flag, when the case
-states it). Cases with a context sentence go through the whole document path (spaCy parse, mention
-detection, tense, statement dates, anchors); the others through the phrase resolver.
+states it). Cases with a context sentence go through the whole document path the pipeline takes (spaCy parse,
+the quote stage's statements, mention detection, tense, statement dates, anchors); the others through
+the phrase resolver.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from tacitus.extract.attribution import find_attributions
+from tacitus.extract.attribution_lexicon import load_lexicon
+from tacitus.extract.quotes import quotes_from
 from tacitus.model import Precision, TimeSpan
 from tacitus.time.context import Context
 from tacitus.time.document import resolve_document
@@ -68,7 +72,8 @@ def _in_context(case: DateCase, nlp: Callable[[str], Any]) -> TimeSpan:
     context = case.context or case.text
     position = context.find(case.text)
     doc = nlp(context)
-    for item in resolve_document(doc, case.published):
+    quotes = quotes_from(context, find_attributions(doc, load_lexicon()))
+    for item in resolve_document(doc, case.published, quotes=quotes):
         mention = item.mention
         if mention.start <= position < mention.end or position <= mention.start < position + len(case.text):
             return to_timespan(item.interval, mention.text, Context(case.published, item.tense))

@@ -41,11 +41,18 @@ def tense_of(verb: Any) -> Tense:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any({a.lemma_.lower(), a.lower_} & lex.future_auxiliaries for a in auxiliaries):
         return "future"
+    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    if (
+        any(a.lower_ in lex.reported_future_auxiliaries for a in auxiliaries)
+        and not perfect
+        and speech_verb_over(verb) is not None
+    ):
+        return "future"
     head = verb.head
     planned = head.lemma_.lower() in lex.future_verbs or (head.lemma_ == "go" and head.tag_ == "VBG")
     if any(a.tag_ == "TO" for a in auxiliaries) and head is not verb and planned:
         return "future"
-    if verb.tag_ == "VBD" or any(a.lemma_ == "have" for a in auxiliaries):
+    if verb.tag_ == "VBD" or perfect:
         return "past"
     if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
