@@ -181,12 +181,11 @@ def _anaphors(
     for token in doc:
         if token.i in covered:
             continue
-        prior = sorted([*mentions, *found], key=lambda m: m.start)
         lowered = token.lower_
         if lowered in dictionary.anaphora.pronouns and token.dep_ == "nsubj":
             types = frozenset(dictionary.anaphora.pronouns[lowered])
             span = doc[token.i : token.i + 1]
-            referent = _antecedent(prior, dictionary, span, types)
+            referent = _antecedent(_by_start(mentions, found), dictionary, span, types)
             if referent is not None:
                 found.append(_mention(span, referent, "pronoun"))
         elif (
@@ -200,10 +199,18 @@ def _anaphors(
             if not _definite(doc, start, determiners):
                 continue
             span = doc[start : token.i + 1]
-            referent = _antecedent(prior, dictionary, span, _definite_types(dictionary, token.lower_))
+            referent = _antecedent(
+                _by_start(mentions, found), dictionary, span, _definite_types(dictionary, token.lower_)
+            )
             if referent is not None:
                 found.append(_mention(span, referent, "anaphor"))
     return found
+
+
+def _by_start(mentions: list[ActorMention], found: list[ActorMention]) -> list[ActorMention]:
+    """The mentions so far in text order, sorted only for a token that needs an antecedent (sorting
+    them for every token of the document was most of the stage's time)."""
+    return sorted([*mentions, *found], key=lambda m: m.start)
 
 
 def _mention(span: Any, entry: ActorEntry, kind: str) -> ActorMention:

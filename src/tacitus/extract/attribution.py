@@ -24,6 +24,7 @@ from typing import Any, Literal
 from tacitus.extract.attribution_lexicon import AttributionLexicon, load_lexicon
 from tacitus.extract.attribution_marks import MarkedSpan, find_marked_spans
 from tacitus.extract.attribution_speaker import SourceMention, SpeakerMemory, describe_source
+from tacitus.nlp.text import doc_text
 
 CueKind = Literal["speech", "belief", "evidence", "according", "colon", "continuation", "hearsay"]
 
@@ -105,7 +106,7 @@ class _Finder:
     def __init__(self, doc: Any, lex: AttributionLexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.quotes = [m for m in find_marked_spans(self.text) if self._is_speech(m)]
         self._quote_starts = [q.start for q in self.quotes]
         self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]

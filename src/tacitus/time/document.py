@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.model import Evidence, Precision, TimeSpan
+from tacitus.nlp.text import doc_text
 from tacitus.time.calendar import Interval, Tense
 from tacitus.time.context import Context
 from tacitus.time.detect import Mention, find_mentions
@@ -92,7 +93,7 @@ class _Document:
         self.doc = doc
         self.published = published
         self.today = today
-        text = doc.text  # ``Doc.text`` is rebuilt from the tokens on every read: read it once
+        text = doc_text(doc)  # ``Doc.text`` is rebuilt from the tokens on every read: read it once
         self.text_length = len(text)
         self.quotes = quote_regions(text)
         self.items: list[Resolved] = []
