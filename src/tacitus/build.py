@@ -8,6 +8,7 @@ stage packages meet; no stage imports another stage's internals.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 from tacitus.actors.dictionary import ActorDictionary
@@ -43,7 +44,21 @@ def build_pipeline(settings: Settings, *, today: dt.date | None = None) -> Pipel
         EventStage(actors),
     ]
     _load_lexicons()
-    return Pipeline(stages, batch_size=settings.batch_size)
+    pipeline = Pipeline(stages, batch_size=settings.batch_size)
+    _freeze_loaded_objects()
+    return pipeline
+
+
+def _freeze_loaded_objects() -> None:
+    """Move what is alive now (model, gazetteer, dictionaries, classifier: ~170,000 objects) out of the
+    cyclic garbage collector's reach.
+
+    Why: they live as long as the process, yet every full collection during a run walked all of them
+    (~0.25 s per 150 articles, about a tenth of what the stages add to spaCy). ``gc.freeze`` is meant
+    for this; reference counting still frees them, only cycles among them would stay.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _load_lexicons() -> None:

@@ -48,7 +48,7 @@ from tacitus.extract.claim_syntax import (
 from tacitus.extract.modality import modality_of
 from tacitus.extract.quantities import Quantity, find_rate, scan
 from tacitus.model import Claim, Evidence, Quote
-from tacitus.nlp.text import doc_text, span_ents
+from tacitus.nlp.text import doc_text, span_ents, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ def _sentence_claims(
     found: list[Claim] = []
     taken: set[int] = set()
     candidates: list[tuple[Quantity, Any, bool]] = []
-    for quantity in scan(sent.text, sent.start_char):
+    for quantity in scan(span_text(sent), sent.start_char):
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _is_age(span, lex):
             continue

@@ -17,7 +17,7 @@ from typing import Any
 
 from tacitus.extract.event_lexicon import ModalityCues, load_modality_cues, sentence_has
 from tacitus.model import Modality
-from tacitus.nlp.text import doc_text
+from tacitus.nlp.text import doc_text, span_text
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,7 @@ def _historical(sentence: Any, cues: ModalityCues, year_of_report: int | None) -
         return True
     if year_of_report is None:
         return False
-    years = [int(y) for y in _YEAR.findall(sentence.text)]
+    years = [int(y) for y in _YEAR.findall(span_text(sentence))]
     return bool(years) and max(years) < year_of_report
 
 

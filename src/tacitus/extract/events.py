@@ -33,6 +33,7 @@ from tacitus.extract.event_merge import COUNTED, fatalities, merge_events
 from tacitus.extract.event_modality import mention_modality, report_year
 from tacitus.extract.event_roles import MentionIndex, MentionRef, by_order, roles
 from tacitus.model import Actor, Claim, Event, Evidence, Modality, Place, TimeSpan
+from tacitus.nlp.text import span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class EventFinder:
         scikit-learn's input validation and joblib dispatch (~5 ms), far more than scoring one sentence;
         a linear model scores each row independently, so the numbers are the same either way.
         """
-        texts = [s.text.strip() for s in sentences]
+        texts = [span_text(s).strip() for s in sentences]
         if not self.use_classifier:
             return [None] * len(texts)
         scored = iter(self.classifier.scores([t for t in texts if t]))
@@ -144,7 +145,7 @@ class EventFinder:
         Mentions tagged by the lexicon (human shields, sieges, displacement) are deliberate rule
         decisions and are kept as they are.
         """
-        text = sentence.text.strip()
+        text = span_text(sentence).strip()
         if not text:
             return found
         if scores is None:

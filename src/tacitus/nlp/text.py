@@ -47,3 +47,11 @@ def span_ents(span: Any) -> list[Any]:
             else:
                 break
     return out
+
+
+def span_text(span: Any) -> str:
+    """``span.text`` sliced from the Doc's cached text (spaCy joins the span's tokens on every read).
+
+    A span's text is exactly ``doc.text[span.start_char:span.end_char]``.
+    """
+    return doc_text(span.doc)[span.start_char : span.end_char]
