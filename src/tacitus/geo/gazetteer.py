@@ -256,11 +256,14 @@ class Gazetteer:
         the same consonant skeleton (vowels are what transliterations of Arabic disagree on) with a
         ratio >= 80, or a ratio >= 92 (a typo)."""
         prefix = norm[:2]
+        # fuzz.ratio >= 80 needs the lengths within 2/3..3/2 of each other: SQLite drops the others before
+        # Python builds strings for them (same names in the same order, so the same matches and ties).
         names = [
             row[0]
             for row in self.conn.execute(
-                "SELECT DISTINCT norm FROM names WHERE norm >= ? AND norm < ? LIMIT 50000",
-                (prefix, prefix + "\uffff"),
+                "SELECT norm FROM (SELECT DISTINCT norm FROM names WHERE norm >= ? AND norm < ? LIMIT 50000)"
+                " WHERE length(norm) BETWEEN ? AND ?",
+                (prefix, prefix + "\uffff", len(norm) * 2 // 3 - 1, len(norm) * 3 // 2 + 1),
             )
         ]
         best = process.extract(norm, names, scorer=fuzz.ratio, score_cutoff=80, limit=10)
