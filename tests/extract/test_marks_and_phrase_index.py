@@ -4,6 +4,8 @@ at hand. Both are checked against the plain algorithms on generated text."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,8 +82,8 @@ def test_mark_scanner_on_real_quotes() -> None:
 
 def _words() -> list[str]:
     lex = lexicon()
-    rows = [*lex.qualifiers, *lex.vague, *lex.fractions]
-    words = {w for row in rows for w in row[0]} | {w for row in lex.zero_words for w in row}
+    phrases = [q[0] for q in lex.qualifiers] + [v[0] for v in lex.vague] + [f[0] for f in lex.fractions]
+    words = {w for phrase in phrases for w in phrase} | {w for row in lex.zero_words for w in row}
     return sorted(words | {"people", "12", "and"})
 
 
@@ -90,7 +92,7 @@ def _words() -> list[str]:
 def test_phrase_buckets_find_the_first_match_of_the_full_list(words: list[str], i: int) -> None:
     tokens = [Token(w, 0, 0) for w in words]
     lex = lexicon()
-    full = {
+    full: dict[str, tuple[tuple[Any, ...], ...]] = {
         "qualifiers": lex.qualifiers,
         "zero": tuple((w, 0.0) for w in lex.zero_words),
         "vague": lex.vague,
