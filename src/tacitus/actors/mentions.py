@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
+from tacitus.nlp.text import sentence_starts as sentence_starts_of
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -147,7 +148,7 @@ def _antecedent(
     if not types:
         return None
     window = dictionary.anaphora.window_sentences
-    sentence_starts = [s.start for s in span.doc.sents]
+    sentence_starts = sentence_starts_of(span.doc)
     here = _sentence_index(sentence_starts, span.start)
     for mention in reversed(mentions):
         if mention.token_start >= span.start:

@@ -55,3 +55,14 @@ def span_text(span: Any) -> str:
     A span's text is exactly ``doc.text[span.start_char:span.end_char]``.
     """
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+_SENT_STARTS_KEY = ("tacitus", "sentence_starts")
+
+
+def sentence_starts(doc: Any) -> list[int]:
+    """The first token index of every sentence of ``doc``, listed once per Doc."""
+    cached = doc.user_data.get(_SENT_STARTS_KEY)
+    if cached is None:
+        cached = doc.user_data[_SENT_STARTS_KEY] = [s.start for s in doc.sents]
+    return list(cached)

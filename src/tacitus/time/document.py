@@ -97,6 +97,8 @@ class _Document:
         self.text_length = len(text)
         self.quotes = quote_regions(text)
         self.items: list[Resolved] = []
+        self._sentence_list: list[Any] | None = None
+        self._speech_verbs_by_sentence: dict[int, list[Any]] = {}
         for mention in find_mentions(doc):
             span = span_of(doc, mention.start, mention.end)
             verb = governor(span) if span is not None else None
@@ -115,6 +117,18 @@ class _Document:
                 if day is not None:
                     return day
         return None
+
+    def _sentences(self) -> list[Any]:
+        """The Doc's sentences, listed once per document (each statement date looked them all up)."""
+        if self._sentence_list is None:
+            self._sentence_list = list(self.doc.sents)
+        return self._sentence_list
+
+    def _speech_verbs(self, k: int) -> list[Any]:
+        """``speech_verbs_of_sentence`` of sentence ``k``, remembered for the document."""
+        if k not in self._speech_verbs_by_sentence:
+            self._speech_verbs_by_sentence[k] = speech_verbs_of_sentence(self._sentences()[k])
+        return self._speech_verbs_by_sentence[k]
 
     def statement_date(self, item: Resolved) -> dt.date | None:
         """The date of the statement a mention is reported in: its own speech verb's, else the date of
@@ -136,10 +150,10 @@ class _Document:
         speaker = speaker_of(speech)
         if speaker is None:
             return None
-        sentences = list(self.doc.sents)
+        sentences = self._sentences()
         index = next((k for k, s in enumerate(sentences) if s.start <= speech.i < s.end), 0)
-        for sent in reversed(sentences[max(0, index - 3) : index]):
-            for verb in speech_verbs_of_sentence(sent):
+        for k in reversed(range(max(0, index - 3), index)):
+            for verb in self._speech_verbs(k):
                 if speaker_of(verb) == speaker:
                     earlier = self._dated_statement(verb)
                     if earlier is not None:
