@@ -367,7 +367,10 @@ def _is_tally(pred: Any, node: Any, lex: ClaimLexicon) -> bool:
         return True
     doc = pred.doc
     for t in words:
+        lower = t.lower_
         for phrase_ in lex.tally_phrases:
+            if phrase_ and phrase_[0] != lower:
+                continue  # the first word decides most phrases without building any token
             stop = t.i + len(phrase_)
             if stop <= len(doc) and all(doc[t.i + k].lower_ == w for k, w in enumerate(phrase_)):
                 return True
