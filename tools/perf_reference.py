@@ -8,7 +8,8 @@ The dumps are scratch files: keep them outside the repository.
 Usage (from the worktree root, with PYTHONPATH=src)::
 
     python tools/perf_reference.py dump /tmp/perf_ref
-    python tools/perf_reference.py dump /tmp/perf_new && python tools/perf_reference.py compare /tmp/perf_ref /tmp/perf_new
+    python tools/perf_reference.py dump /tmp/perf_new
+    python tools/perf_reference.py compare /tmp/perf_ref /tmp/perf_new
 """
 
 from __future__ import annotations
