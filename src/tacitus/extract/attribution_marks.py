@@ -8,6 +8,7 @@ is left off at a paragraph end) that only the character stream shows. Short span
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = frozenset("“«„")
@@ -16,6 +17,11 @@ STRAIGHT = '"'
 #: British style quotes with single marks (‘...’); "’" followed by a letter is an apostrophe (won’t).
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 DOUBLED = "''"
+#: The characters the scanner acts on; a lone "'" is an apostrophe and, like any other character, is
+#: skipped (scanning only these is ~10x faster than stepping through every character).
+_MARKS = re.compile(
+    "[" + "".join(sorted(OPENING | CLOSING)) + STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE + "\n]|" + DOUBLED
+)
 
 
 @dataclass(frozen=True)
@@ -50,11 +56,10 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     open_at: int | None = None  # index of the first character after the opening mark
     open_char = ""
-    i = 0
-    while i < len(text):
-        char = text[i]
+    for mark in _MARKS.finditer(text):  # every other character leaves the state as it is
+        i, char = mark.start(), mark.group()
         # typewriter quotes: some archives write a double quote as two apostrophes (''...'')
-        if char == "'" and text.startswith(DOUBLED, i):
+        if char == DOUBLED:
             char, width = STRAIGHT, 2
         else:
             width = 1
@@ -78,7 +83,6 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             # a new opening mark before the old one closed: the old one ran to here unclosed
             spans.append(MarkedSpan(open_at, i, closed=False))
             open_at, open_char = i + width, char
-        i += width
     if open_at is not None:
         spans.append(MarkedSpan(open_at, _paragraph_end(text, open_at), closed=False))
     return [s for s in spans if text[s.start : s.end].strip()]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from tacitus.extract.attribution_lexicon import AttributionLexicon
+from tacitus.nlp.text import doc_ents, span_ents
 
 SourceKind = Literal["person", "role", "organization", "document", "pronoun", "unknown"]
 
@@ -343,7 +344,7 @@ class SpeakerMemory:
     def observe(self, doc: Any, lex: AttributionLexicon) -> None:
         """Learn every full name of the document, spoken or not ("Captain Leila Moradi commands the
         checkpoint. ... Moradi said"), so that a later surname resolves to it."""
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
             mention = describe_source(ent.root, lex)
@@ -398,7 +399,7 @@ class SpeakerMemory:
             return replace(mention, speaker=last.speaker, role=last.role, organization=last.organization)
         if word in lex.organization_pronouns:
             sentence = doc[mention.head].sent
-            orgs = [e for e in sentence.ents if e.label_ == "ORG" and e.end <= mention.head]
+            orgs = [e for e in span_ents(sentence) if e.label_ == "ORG" and e.end <= mention.head]
             if orgs:
                 return replace(mention, organization=str(orgs[-1].text))
             previous = _previous_subject_org(doc, sentence.start, lex)

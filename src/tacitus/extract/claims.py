@@ -48,7 +48,7 @@ from tacitus.extract.claim_syntax import (
 from tacitus.extract.modality import modality_of
 from tacitus.extract.quantities import Quantity, find_rate, scan
 from tacitus.model import Claim, Evidence, Quote
-from tacitus.nlp.text import doc_text
+from tacitus.nlp.text import doc_text, span_ents, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ def _sentence_claims(
     found: list[Claim] = []
     taken: set[int] = set()
     candidates: list[tuple[Quantity, Any, bool]] = []
-    for quantity in scan(sent.text, sent.start_char):
+    for quantity in scan(span_text(sent), sent.start_char):
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _is_age(span, lex):
             continue
@@ -164,7 +164,7 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
         taken.update(range(span.start, span.end))
         definite = span[0].lower_ in lex.definite_determiners or span[0].tag_ == "PRP"
         out.append((quantity, span, definite))
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         root = ent.root
         if ent.label_ not in lex.person_labels or root.dep_ in ("appos", "compound", "poss", "npadvmod"):
             continue
@@ -229,7 +229,10 @@ def _multiplied_at(token: Any, lex: ClaimLexicon) -> tuple[Quantity, Any] | None
 def _implied_at(token: Any, lex: ClaimLexicon) -> tuple[Quantity, Any] | None:
     """ "A murder-suicide": a compound outcome noun whose meaning fixes a least count (min only)."""
     doc = token.doc
+    first = token.lower_
     for words, _kind, least in lex.implied_counts:
+        if words and words[0] != first:
+            continue  # cheap first-word check: this runs for every token of a sentence with an outcome
         stop = token.i + len(words)
         if stop > len(doc) or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
             continue
@@ -368,7 +371,10 @@ def _is_tally(pred: Any, node: Any, lex: ClaimLexicon) -> bool:
         return True
     doc = pred.doc
     for t in words:
+        lower = t.lower_
         for phrase_ in lex.tally_phrases:
+            if phrase_ and phrase_[0] != lower:
+                continue  # the first word decides most phrases without building any token
             stop = t.i + len(phrase_)
             if stop <= len(doc) and all(doc[t.i + k].lower_ == w for k, w in enumerate(phrase_)):
                 return True

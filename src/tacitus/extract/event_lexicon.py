@@ -259,6 +259,18 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
 
 
 _WORDS: dict[str, tuple[str, ...]] = {}
+_PHRASE_LISTS: dict[int, tuple[Any, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _phrase_list(phrases: tuple[str, ...] | frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each phrase of a cue list with its words, in the list's own iteration order, built once per list
+    object (keyed by identity: two equal frozensets may iterate in different orders)."""
+    cached = _PHRASE_LISTS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        if len(_PHRASE_LISTS) >= 256:  # cue lists are a few long-lived objects; bound it all the same
+            _PHRASE_LISTS.clear()
+        cached = _PHRASE_LISTS[id(phrases)] = (phrases, tuple((p, _phrase_words(p)) for p in phrases))
+    return cached[1]
 
 
 def sentence_has(
@@ -281,9 +293,8 @@ def _first_phrase(
     entry: _SpanForms, start: int, phrases: tuple[str, ...] | frozenset[str], exclude: frozenset[int]
 ) -> str | None:
     forms, present = entry.forms, entry.present
-    for phrase in phrases:
-        words = _phrase_words(phrase)
-        if not all(w in present for w in words):
+    for phrase, words in _phrase_list(phrases):
+        if not present.issuperset(words):
             continue
         size = len(words)
         for k in range(len(forms) - size + 1):

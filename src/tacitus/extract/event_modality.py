@@ -17,6 +17,7 @@ from typing import Any
 
 from tacitus.extract.event_lexicon import ModalityCues, load_modality_cues, sentence_has
 from tacitus.model import Modality
+from tacitus.nlp.text import doc_text, span_text
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ def _historical(sentence: Any, cues: ModalityCues, year_of_report: int | None) -
         return True
     if year_of_report is None:
         return False
-    years = [int(y) for y in _YEAR.findall(sentence.text)]
+    years = [int(y) for y in _YEAR.findall(span_text(sentence))]
     return bool(years) and max(years) < year_of_report
 
 
@@ -181,5 +182,5 @@ def report_year(doc: Any, published_year: int | None) -> int | None:
     """The year a report speaks from: its publication year, else the latest year it mentions."""
     if published_year is not None:
         return published_year
-    years = [int(y) for y in _YEAR.findall(doc.text)]
+    years = [int(y) for y in _YEAR.findall(doc_text(doc))]
     return max(years) if len(set(years)) > 1 else None

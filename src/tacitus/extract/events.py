@@ -42,6 +42,7 @@ from tacitus.extract.event_sentence import (
     national_agent,
 )
 from tacitus.model import Event, Evidence, Modality, TimeSpan
+from tacitus.nlp.text import span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class EventFinder:
         scikit-learn's input validation and joblib dispatch (~5 ms), far more than scoring one sentence;
         a linear model scores each row independently, so the numbers are the same either way.
         """
-        texts = [s.text.strip() for s in sentences]
+        texts = [span_text(s).strip() for s in sentences]
         if not self.use_classifier:
             return [None] * len(texts)
         scored = iter(self.classifier.scores([t for t in texts if t]))
@@ -160,7 +161,7 @@ class EventFinder:
         Mentions tagged by the lexicon (human shields, sieges, displacement) are deliberate rule
         decisions and are kept as they are.
         """
-        text = sentence.text.strip()
+        text = span_text(sentence).strip()
         if not text:
             return found
         if scores is None:

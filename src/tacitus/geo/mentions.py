@@ -10,7 +10,7 @@ from typing import Any
 
 from tacitus.geo.modifiers import PLACE_LABELS, head_lexicon, modifies_noun
 from tacitus.geo.resolve import Mention
-from tacitus.nlp.text import doc_text
+from tacitus.nlp.text import doc_ents, doc_text
 
 __all__ = ["DIRECTION_WORDS", "PLACE_LABELS", "mentions_from_doc"]
 DIRECTION_WORDS = frozenset(
@@ -45,7 +45,7 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
     modifies a non-place noun ("a U.S. airstrike")."""
     lexicon = head_lexicon()
     mentions = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         start = ent.start_char

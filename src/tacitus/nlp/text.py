@@ -18,3 +18,51 @@ def doc_text(doc: Any) -> str:
     if cached is None:
         cached = doc.user_data[_KEY] = doc.text
     return str(cached)
+
+
+_ENTS_KEY = ("tacitus", "ents")
+
+
+def doc_ents(doc: Any) -> tuple[Any, ...]:
+    """``doc.ents``, built once per Doc.
+
+    Why: spaCy builds every entity ``Span`` again on each ``doc.ents``, and ``Span.ents`` reads
+    ``doc.ents`` whole for every sentence asked about. The pipeline sets entities only in the spaCy
+    stage, before any stage reads them, so the first answer stays right.
+    """
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return tuple(cached)
+
+
+def span_ents(span: Any) -> list[Any]:
+    """``span.ents`` (the entities wholly inside ``span``, in order) from the Doc's cached entities."""
+    start, end = span.start, span.end
+    out: list[Any] = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+def span_text(span: Any) -> str:
+    """``span.text`` sliced from the Doc's cached text (spaCy joins the span's tokens on every read).
+
+    A span's text is exactly ``doc.text[span.start_char:span.end_char]``.
+    """
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+_SENT_STARTS_KEY = ("tacitus", "sentence_starts")
+
+
+def sentence_starts(doc: Any) -> list[int]:
+    """The first token index of every sentence of ``doc``, listed once per Doc."""
+    cached = doc.user_data.get(_SENT_STARTS_KEY)
+    if cached is None:
+        cached = doc.user_data[_SENT_STARTS_KEY] = [s.start for s in doc.sents]
+    return list(cached)

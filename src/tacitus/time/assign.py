@@ -55,10 +55,15 @@ def _bounds(text: str, start: int, end: int, breaks: Sequence[int]) -> tuple[int
     return left, right
 
 
+@functools.lru_cache(maxsize=16)
+def _paragraph_breaks(text: str) -> tuple[int, ...]:
+    """Paragraph starts of a document; cached, as every claim, event and date of it asks again."""
+    return tuple(m.end() for m in re.finditer(r"\n+", text))
+
+
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The line block holding the span (paragraphs are separated by newlines)."""
-    breaks = [m.end() for m in re.finditer(r"\n+", text)]
-    return _bounds(text, start, end, breaks)
+    return _bounds(text, start, end, _paragraph_breaks(text))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

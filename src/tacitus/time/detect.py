@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tacitus.nlp.text import doc_ents, doc_text
 from tacitus.time.calendar import MONTHS
 
 _MONTH_NAMES = "|".join(
@@ -66,8 +67,8 @@ class Mention:
 
 
 def _candidate_spans(doc: Any) -> list[tuple[int, int]]:
-    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-    text = doc.text  # spaCy joins every token again on each ``Doc.text``: read it once, not per pattern
+    spans = [(ent.start_char, ent.end_char) for ent in doc_ents(doc) if ent.label_ in ("DATE", "TIME")]
+    text = doc_text(doc)  # spaCy joins every token again on each ``Doc.text``: read it once per Doc
     for pattern in PATTERNS:
         spans.extend(m.span() for m in pattern.finditer(text))
     return spans
@@ -85,7 +86,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def find_mentions(doc: Any) -> list[Mention]:
     """Date expressions in ``doc`` (a spaCy Doc), in text order, with "since"/"until" kept in front."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     mentions: list[Mention] = []
     for start, end in _merge(_candidate_spans(doc)):
         bound = _BOUND_PREFIX.search(text, max(0, start - 12), start)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.model import Evidence, Precision, Quote, TimeSpan
+from tacitus.nlp.text import doc_text
 from tacitus.time.calendar import Interval, Tense
 from tacitus.time.context import Context
 from tacitus.time.detect import Mention, find_mentions
@@ -94,10 +95,12 @@ class _Document:
         self.doc = doc
         self.published = published
         self.today = today
-        text = doc.text  # ``Doc.text`` is rebuilt from the tokens on every read: read it once
+        text = doc_text(doc)  # ``Doc.text`` is rebuilt from the tokens on every read: read it once
         self.text_length = len(text)
         self.quotes = quote_regions(text)
         self.items: list[Resolved] = []
+        self._sentence_list: list[Any] | None = None
+        self._speech_verbs_by_sentence: dict[int, list[Any]] = {}
         for mention in find_mentions(doc):
             span = span_of(doc, mention.start, mention.end)
             verb = governor(span) if span is not None else None
@@ -117,6 +120,18 @@ class _Document:
                 if day is not None:
                     return StatementDate(day[0], day[1], item.mention.text)
         return None
+
+    def _sentences(self) -> list[Any]:
+        """The Doc's sentences, listed once per document (each statement date looked them all up)."""
+        if self._sentence_list is None:
+            self._sentence_list = list(self.doc.sents)
+        return self._sentence_list
+
+    def _speech_verbs(self, k: int) -> list[Any]:
+        """``speech_verbs_of_sentence`` of sentence ``k``, remembered for the document."""
+        if k not in self._speech_verbs_by_sentence:
+            self._speech_verbs_by_sentence[k] = speech_verbs_of_sentence(self._sentences()[k])
+        return self._speech_verbs_by_sentence[k]
 
     def statement_date(self, item: Resolved) -> StatementDate | None:
         """The date of the statement a mention is reported in.
@@ -148,10 +163,10 @@ class _Document:
         speaker = speaker_of(speech)
         if speaker is None:
             return None
-        sentences = list(self.doc.sents)
+        sentences = self._sentences()
         index = next((k for k, s in enumerate(sentences) if s.start <= speech.i < s.end), 0)
-        for sent in reversed(sentences[max(0, index - 3) : index]):
-            for verb in speech_verbs_of_sentence(sent):
+        for k in reversed(range(max(0, index - 3), index)):
+            for verb in self._speech_verbs(k):
                 if speaker_of(verb) == speaker:
                     earlier = self._dated_statement(verb)
                     if earlier is not None:
