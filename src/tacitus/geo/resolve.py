@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from tacitus.geo.bounded import BoundedDict
 from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.normalize import normalize
 
@@ -143,14 +144,20 @@ def split_direction(text: str) -> tuple[str, bool]:
     return match.group(2), True
 
 
+_PoolKey = tuple[str, str, str | None, str | None]
+
+#: Mentions (text and tags) whose candidates and priors are remembered per process.
+POOL_CACHE_SIZE = 100_000
+
+
 class Resolver:
     """Resolves all toponyms of one document together (context needs all of them)."""
 
     def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
-        self._pools: dict[tuple[str, str, str | None, str | None], tuple[list[Candidate], bool, list[float]]]
-        self._pools = {}
+        self._pools: BoundedDict[_PoolKey, tuple[list[Candidate], bool, list[float]]]
+        self._pools = BoundedDict(POOL_CACHE_SIZE)
         self._generation = gazetteer.generation
 
     def candidates(self, mention: Mention) -> tuple[list[Candidate], bool]:
