@@ -214,6 +214,17 @@ def test_directory_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
     assert [d.text for d in docs] == ["first", "second"] and issues == []
 
 
+def test_directory_skips_its_readme_and_licence_but_a_named_readme_is_read(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Corpus\n| file | killed 35 |", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("Licence\nterms", encoding="utf-8")
+    (tmp_path / "readme.txt").write_text("Notes\nabout the files", encoding="utf-8")
+    (tmp_path / "report.md").write_text("Title\nan article saved as Markdown", encoding="utf-8")
+    docs, issues = collect([tmp_path])
+    assert [d.text for d in docs] == ["an article saved as Markdown"] and issues == []
+    docs, issues = collect([tmp_path / "README.md"])
+    assert [d.text for d in docs] == ["| file | killed 35 |"] and issues == []
+
+
 def test_settings_override_published_and_source(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(ARTICLE_HTML, encoding="utf-8")

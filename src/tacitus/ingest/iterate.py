@@ -40,9 +40,17 @@ def _os_problem(exc: OSError) -> str:
     return f"cannot read it ({exc.strerror or exc})"
 
 
+#: Names of a folder's own documentation (any extension): a corpus folder's README.md or LICENSE describes
+#: the articles and is no article itself; named on the command line, such a file is still read.
+_FOLDER_DOCS = frozenset({"readme", "license", "licence", "copying", "changelog", "notice", "authors"})
+
+
 def _is_input_name(name: str) -> bool:
     """Inside directories, read files with a known extension (``.gz`` looked through) or none at all;
-    images, PDFs and the like beside the articles are skipped rather than reported one by one."""
+    images, PDFs and the like beside the articles are skipped rather than reported one by one, and so is
+    the folder's own documentation (README, LICENSE ...)."""
+    if name.split(".", 1)[0].lower() in _FOLDER_DOCS:
+        return False
     if format_from_name(name) is not None:
         return True
     return "." not in name.lower().removesuffix(".gz")
@@ -68,7 +76,7 @@ def _walk(directory: Path) -> Iterator[Path | IngestIssue]:
         elif _is_input_name(entry.name):
             yield path
         else:
-            log.info("skipping %s: not a news file extension", path)
+            log.info("skipping %s: not a news file (extension or a folder's README/LICENSE)", path)
 
 
 def _read_stream(raw: BinaryIO, label: str, hint: str | None, ctx: ReadContext) -> Iterator[Item]:
