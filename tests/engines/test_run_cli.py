@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
 from tacitus.cli.run import run
 from tacitus.store import SQLiteRepository, open_repository
 
-PG_URL = os.environ.get("TACITUS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-
 app = typer.Typer()
 app.command()(run)
 runner = CliRunner()
-
-
-@pytest.fixture
-def pg_store() -> Iterator[str]:
-    """A URL whose search_path is a fresh schema (created here, dropped afterwards)."""
-    psycopg = pytest.importorskip("psycopg")
-    schema = f"tacitus_cli_{uuid.uuid4().hex[:12]}"
-    try:
-        with psycopg.connect(PG_URL, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(psycopg.sql.SQL("CREATE SCHEMA {}").format(psycopg.sql.Identifier(schema)))
-    except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL at TACITUS_TEST_PG_URL: {exc.__class__.__name__}")
-    yield PG_URL + ("&" if "?" in PG_URL else "?") + f"options=-csearch_path%3D{schema}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(psycopg.sql.SQL("DROP SCHEMA {} CASCADE").format(psycopg.sql.Identifier(schema)))
 
 
 def test_run_local_into_sqlite_then_rerun_is_idempotent(tmp_path: Path, sample_dir: Path) -> None:
@@ -50,12 +29,12 @@ def test_run_local_into_sqlite_then_rerun_is_idempotent(tmp_path: Path, sample_d
         assert repo.counts() == counts | {"runs": 2}
 
 
-def test_run_local_into_postgres(pg_store: str, sample_dir: Path) -> None:
+def test_run_local_into_postgres(pg_store_url: str, sample_dir: Path) -> None:
     note = sample_dir / "undated-field-note.txt"
-    result = runner.invoke(app, [str(note), "--db", pg_store])
+    result = runner.invoke(app, [str(note), "--db", pg_store_url])
     assert result.exit_code == 0, result.output
     assert "password" not in result.output and "options=" not in result.output
-    with open_repository(pg_store) as repo:
+    with open_repository(pg_store_url) as repo:
         assert repo.counts()["documents"] == 1
         assert [r.document.path for r in repo.iter_results()] == [str(note)]
 

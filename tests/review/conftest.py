@@ -2,13 +2,12 @@
 
 ``repo`` is parametrised over both backends: a copy of the SQLite file, and the same documents, results
 and incidents stored into a fresh PostgreSQL schema (dropped afterwards) on the server at
-``TACITUS_TEST_PG_URL`` (default postgresql://postgres@127.0.0.1:5432/postgres; PGPASSWORD honoured). The
-PostgreSQL parameter skips when psycopg is missing or no server answers.
+``TACITUS_TEST_PG_URL`` (the ``pg_url`` fixture of tests/conftest.py). The PostgreSQL parameter skips when
+psycopg is missing or no server answers.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -24,7 +23,6 @@ from tacitus.settings import Settings
 from tacitus.store.sqlite import SQLiteRepository
 
 REPO = Path(__file__).resolve().parents[2]
-PG_URL = os.environ.get("TACITUS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture(scope="session")
@@ -43,18 +41,6 @@ def db(built_db: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "review.db"
     shutil.copyfile(built_db, copy)
     return copy
-
-
-@pytest.fixture(scope="session")
-def pg_url() -> str:
-    """The test server's URL, or a skip when psycopg is missing or no server answers."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        with psycopg.connect(PG_URL, connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-    except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL at TACITUS_TEST_PG_URL ({exc.__class__.__name__})")
-    return PG_URL
 
 
 @pytest.fixture
