@@ -96,22 +96,19 @@ def _own(index: MentionIndex, noun: Any) -> MentionRef | None:
     if found is not None:
         return found
     clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"}]
-    inside = {t.i for c in clauses for t in c.subtree}
-    for token in noun.subtree:
-        if token.i in inside or abs(token.i - noun.i) > 8:
-            continue
-        found = index.covering(token.i)
-        if found is not None:
-            return found
-    return None
+    return _in_phrase(index, noun, {t.i for c in clauses for t in c.subtree})
 
 
 def _outside(index: MentionIndex, noun: Any, clause: Any) -> MentionRef | None:
     """The actor the noun a clause hangs on names, looked for outside that clause: in "an airstrike
     that killed 30 civilians" the strike's noun phrase holds the civilians only through the clause."""
-    inside = {t.i for t in clause.subtree}
+    return _in_phrase(index, noun, {t.i for t in clause.subtree})
+
+
+def _in_phrase(index: MentionIndex, noun: Any, excluded: set[int]) -> MentionRef | None:
+    """The first actor mention in the noun's phrase within 8 tokens of it, skipping ``excluded`` tokens."""
     for token in noun.subtree:
-        if token.i in inside or abs(token.i - noun.i) > 8:
+        if token.i in excluded or abs(token.i - noun.i) > 8:
             continue
         found = index.covering(token.i)
         if found is not None:
