@@ -47,6 +47,7 @@ class ClaimLexicon:
     subject_victim: frozenset[str]
     figure_nouns: frozenset[str]
     region_modifiers: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()
 
     @property
     def trigger_lemmas(self) -> frozenset[str]:
@@ -103,6 +104,7 @@ def claim_lexicon() -> ClaimLexicon:
             subject_victim=_words(raw, "subject_victim"),
             figure_nouns=_words(raw, "figure_nouns"),
             region_modifiers=_words(raw, "region_modifiers"),
+            instrument_nouns=_words(raw, "instrument_nouns"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"claim_lexicon.yaml is malformed ({exc}); see its header for the format") from exc

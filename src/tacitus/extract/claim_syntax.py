@@ -258,9 +258,11 @@ def _subject(verb: Any, exclude: Any) -> Any | None:
     return None
 
 
-def actor_of(pred: Any, node: Any, noun: Any | None) -> str | None:
+def actor_of(pred: Any, node: Any, noun: Any | None, instruments: frozenset[str] = frozenset()) -> str | None:
     """Who did it, where the sentence names them: agent of a passive, subject of an active verb, the
-    holder of a "control", the noun a relative clause hangs on. A surface string as written."""
+    holder of a "control", the noun a relative clause hangs on. A surface string as written. A means
+    (``instruments``: "killed by an airstrike") is no actor; its national or named modifier is ("a U.S.
+    airstrike" -> "U.S.")."""
     victims = {node.i} | ({noun.i} if noun is not None else set())
     victim_span = set(range(node.left_edge.i, node.i + 1))
 
@@ -271,6 +273,8 @@ def actor_of(pred: Any, node: Any, noun: Any | None) -> str | None:
             return None
         if token.pos_ == "PRON" and token.lower_ in ("it", "that", "which", "this"):
             return None
+        if token.lemma_.lower() in instruments or token.lower_ in instruments:
+            return _author_of_means(token)
         return str(phrase(token).text)
 
     for child in pred.children:
@@ -310,6 +314,21 @@ def actor_of(pred: Any, node: Any, noun: Any | None) -> str | None:
         verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+    return None
+
+
+def _author_of_means(token: Any) -> str | None:
+    """Who the means belongs to: its named modifier ("U.S." in "a U.S. airstrike", "Russian" in
+    "Russian shelling") or its "by" phrase ("the attack by Boko Haram"); None when the means itself
+    names nobody."""
+    for child in token.children:
+        if child.i < token.i and child.dep_ in ("compound", "amod", "nmod", "poss"):
+            if child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN":
+                return str(phrase(child).text)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return str(phrase(obj).text)
     return None
 
 

@@ -54,7 +54,7 @@ from tacitus.pipeline import Analysis
 log = logging.getLogger(__name__)
 
 STAGE = "extract.claims"
-VERSION = "3"
+VERSION = "4"
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
 RATE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "nmod"})
 #: How a definite person ("the teen", "he", "John Smith") may reach its predicate (claim_syntax.Predicate).
@@ -300,7 +300,7 @@ def _claim(
         unit=unit,
         per=per,
         victim=victim,
-        actor=None if inherited else actor_of(predicate.token, what.node, what.noun),
+        actor=None if inherited else actor_of(predicate.token, what.node, what.noun, lex.instrument_nouns),
         modality=modality,
         source=source_of(quotes, lo, hi),
         evidence=Evidence(start=start, end=end, text=doc_text(doc)[start:end], stage=f"{STAGE}.v{VERSION}"),

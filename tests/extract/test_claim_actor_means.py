@@ -1,0 +1,22 @@
+"""A claim's actor is who did it: a means ("an airstrike", "shelling") names nobody unless qualified."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.extract.eval_claims import analyse
+
+CASES = [
+    ("A drone strike near the market killed as many as 14 shoppers.", None),
+    ("Nine farmers were killed by shelling on Sunday.", None),
+    ("A Turkish airstrike killed 7 fighters near the border.", "Turkish"),
+    ("The raid by al-Shabaab killed 11 soldiers.", "al-Shabaab"),
+    ("Unidentified gunmen killed three traders.", "Unidentified gunmen"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), CASES)
+def test_means_is_no_actor_but_its_owner_is(text: str, actor: str | None) -> None:
+    [claims] = analyse([text])
+    [claim] = [c for c in claims if c.kind == "killed"]
+    assert claim.actor == actor
