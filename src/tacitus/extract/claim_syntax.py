@@ -322,9 +322,9 @@ def _author_of_means(token: Any) -> str | None:
     "Russian shelling") or its "by" phrase ("the attack by Boko Haram"); None when the means itself
     names nobody."""
     for child in token.children:
-        if child.i < token.i and child.dep_ in ("compound", "amod", "nmod", "poss"):
-            if child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN":
-                return str(phrase(child).text)
+        named = child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"
+        if named and child.i < token.i and child.dep_ in ("compound", "amod", "nmod", "poss"):
+            return str(phrase(child).text)
         if child.dep_ == "prep" and child.lower_ == "by":
             for obj in child.children:
                 if obj.dep_ == "pobj":
