@@ -31,6 +31,9 @@ import logging
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+
 from tacitus.extract.claim_lexicon import ClaimLexicon, claim_lexicon
 from tacitus.extract.claim_source import source_of
 from tacitus.extract.claim_syntax import (
@@ -81,11 +84,28 @@ def find_claims(doc: Any, quotes: Sequence[Quote] = ()) -> list[Claim]:
     lex = claim_lexicon()
     triggers = _inflected(lex.trigger_lemmas)
     claims: list[Claim] = []
+    marked = _trigger_tokens(doc, triggers)
     for sent in doc.sents:
-        if not any(t.lemma_.lower() in triggers or t.lower_ in triggers for t in sent):
+        if not marked[sent.start : sent.end].any():
             continue
         claims.extend(_sentence_claims(sent, quotes, lex, claims))
     return claims
+
+
+def _trigger_tokens(doc: Any, triggers: frozenset[str]) -> Any:
+    """Per token, whether its lower-cased lemma or its lower-cased form is a trigger word.
+
+    Why from arrays: building a spaCy ``Token`` for every word of every sentence only to read two strings
+    cost more than the rest of the sentence filter; the lemma and lower-case ids are read in one call and
+    each distinct id is looked up once (``Token.lemma_`` and ``Token.lower_`` are these ids' strings).
+    """
+    strings = doc.vocab.strings
+    ids = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)
+    lemmas, lemma_at = np.unique(ids[:, 0], return_inverse=True)
+    lowers, lower_at = np.unique(ids[:, 1], return_inverse=True)
+    lemma_hit = np.array([strings[int(h)].lower() in triggers for h in lemmas], dtype=bool)
+    lower_hit = np.array([strings[int(h)] in triggers for h in lowers], dtype=bool)
+    return lemma_hit[lemma_at.reshape(-1)] | lower_hit[lower_at.reshape(-1)]
 
 
 @functools.lru_cache(maxsize=4)
@@ -152,8 +172,17 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
     marks definite ones (the/he/a name), which must reach their predicate through the parse directly."""
     out: list[tuple[Quantity, Any, bool]] = []
     doc = sent.doc
+    firsts = {words[0] if words else "" for words, _kind, _least in lex.implied_counts}
     for token in sent:
         if token.i in taken:
+            continue
+        lower = token.lower_  # the three readers below answer None unless one of these holds
+        if (
+            token.tag_ not in _SINGULAR_TAGS
+            and lower not in lex.multipliers
+            and lower not in firsts
+            and "" not in firsts
+        ):
             continue
         found = _singular_at(token, lex) or _multiplied_at(token, lex) or _implied_at(token, lex)
         if found is None:
@@ -176,6 +205,10 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
         quantity = Quantity(min=1, max=1, best=1, text=doc_text(doc)[start:end], start=start, end=end)
         out.append((quantity, doc[ent.start : ent.end], True))
     return out
+
+
+#: Tags of the only tokens ``_singular_at`` can answer for (pronoun, determiner, singular noun).
+_SINGULAR_TAGS = frozenset({"PRP", "DT", "NN"})
 
 
 def _one(token: Any, det: Any) -> tuple[Quantity, Any]:
