@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
 
 VIOLENCE = "@violence"
 TERRITORY = "@territory"
@@ -195,9 +197,31 @@ def _doc_entry(doc: Any) -> _DocEntry:
     last = _LAST_FORMS[0] if _LAST_FORMS else None
     if last is not None and last[0] is doc:
         return last
-    entry: _DocEntry = (doc, [(t.lemma_.lower(), t.lower_) for t in doc], {})
+    entry: _DocEntry = (doc, _forms_of(doc), {})
     _LAST_FORMS[:] = [entry]
     return entry
+
+
+def _forms_of(doc: Any) -> Forms:
+    """``(t.lemma_.lower(), t.lower_)`` for every token ``t``, read from the lemma and lower-case id arrays.
+
+    Why: building a ``Token`` per word and a string per attribute read was most of this function's
+    time; each distinct id is turned into its string (what ``lemma_`` and ``lower_`` return) once.
+    """
+    strings = doc.vocab.strings
+    ids = doc.to_array([LEMMA, LOWER]).reshape(-1, 2).tolist()
+    lemmas: dict[int, str] = {}
+    lowers: dict[int, str] = {}
+    out: Forms = []
+    for lemma_id, lower_id in ids:
+        lemma = lemmas.get(lemma_id)
+        if lemma is None:
+            lemma = lemmas[lemma_id] = strings[lemma_id].lower()
+        lower = lowers.get(lower_id)
+        if lower is None:
+            lower = lowers[lower_id] = strings[lower_id]
+        out.append((lemma, lower))
+    return out
 
 
 def _span_entry(span: Any) -> _SpanForms:
@@ -305,14 +329,15 @@ def _first_phrase(
 
 def segments(doc: Any) -> list[Any]:
     """Sentences, also cut at line breaks: a headline or a dateline is never one sentence with the lead."""
+    # the line-break tokens, found from the IS_SPACE array rather than by building every token
+    breaks = [i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if "\n" in doc[i].text]
     spans = []
     for sentence in doc.sents:
         start = sentence.start
-        for token in sentence:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    spans.append(doc[start : token.i])
-                start = token.i + 1
+        for i in breaks[bisect_left(breaks, sentence.start) : bisect_left(breaks, sentence.end)]:
+            if i > start:
+                spans.append(doc[start:i])
+            start = i + 1
         if start < sentence.end:
             spans.append(doc[start : sentence.end])
     return spans
