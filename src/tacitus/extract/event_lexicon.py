@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
-from spacy.attrs import IS_SPACE, LEMMA, LOWER
+from spacy.attrs import IS_SPACE
+
+from tacitus.nlp.text import doc_token_forms
 
 VIOLENCE = "@violence"
 TERRITORY = "@territory"
@@ -197,31 +199,9 @@ def _doc_entry(doc: Any) -> _DocEntry:
     last = _LAST_FORMS[0] if _LAST_FORMS else None
     if last is not None and last[0] is doc:
         return last
-    entry: _DocEntry = (doc, _forms_of(doc), {})
+    entry: _DocEntry = (doc, doc_token_forms(doc), {})
     _LAST_FORMS[:] = [entry]
     return entry
-
-
-def _forms_of(doc: Any) -> Forms:
-    """``(t.lemma_.lower(), t.lower_)`` for every token ``t``, read from the lemma and lower-case id arrays.
-
-    Why: building a ``Token`` per word and a string per attribute read was most of this function's
-    time; each distinct id is turned into its string (what ``lemma_`` and ``lower_`` return) once.
-    """
-    strings = doc.vocab.strings
-    ids = doc.to_array([LEMMA, LOWER]).reshape(-1, 2).tolist()
-    lemmas: dict[int, str] = {}
-    lowers: dict[int, str] = {}
-    out: Forms = []
-    for lemma_id, lower_id in ids:
-        lemma = lemmas.get(lemma_id)
-        if lemma is None:
-            lemma = lemmas[lemma_id] = strings[lemma_id].lower()
-        lower = lowers.get(lower_id)
-        if lower is None:
-            lower = lowers[lower_id] = strings[lower_id]
-        out.append((lemma, lower))
-    return out
 
 
 def _span_entry(span: Any) -> _SpanForms:
