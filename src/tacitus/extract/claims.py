@@ -31,9 +31,6 @@ import logging
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-import numpy as np
-from spacy.attrs import LEMMA, LOWER
-
 from tacitus.extract.claim_lexicon import ClaimLexicon, claim_lexicon
 from tacitus.extract.claim_source import source_of
 from tacitus.extract.claim_syntax import (
@@ -51,7 +48,7 @@ from tacitus.extract.claim_syntax import (
 from tacitus.extract.modality import modality_of
 from tacitus.extract.quantities import Quantity, find_rate, scan
 from tacitus.model import Claim, Evidence, Quote
-from tacitus.nlp.text import doc_text, span_ents, span_text
+from tacitus.nlp.text import doc_text, doc_token_forms, span_ents, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -84,28 +81,12 @@ def find_claims(doc: Any, quotes: Sequence[Quote] = ()) -> list[Claim]:
     lex = claim_lexicon()
     triggers = _inflected(lex.trigger_lemmas)
     claims: list[Claim] = []
-    marked = _trigger_tokens(doc, triggers)
+    forms = doc_token_forms(doc)  # (lemma, lower) per token, cached per Doc and shared with other stages
     for sent in doc.sents:
-        if not marked[sent.start : sent.end].any():
+        if not any(lemma in triggers or lower in triggers for lemma, lower in forms[sent.start : sent.end]):
             continue
         claims.extend(_sentence_claims(sent, quotes, lex, claims))
     return claims
-
-
-def _trigger_tokens(doc: Any, triggers: frozenset[str]) -> Any:
-    """Per token, whether its lower-cased lemma or its lower-cased form is a trigger word.
-
-    Why from arrays: building a spaCy ``Token`` for every word of every sentence only to read two strings
-    cost more than the rest of the sentence filter; the lemma and lower-case ids are read in one call and
-    each distinct id is looked up once (``Token.lemma_`` and ``Token.lower_`` are these ids' strings).
-    """
-    strings = doc.vocab.strings
-    ids = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)
-    lemmas, lemma_at = np.unique(ids[:, 0], return_inverse=True)
-    lowers, lower_at = np.unique(ids[:, 1], return_inverse=True)
-    lemma_hit = np.array([strings[int(h)].lower() in triggers for h in lemmas], dtype=bool)
-    lower_hit = np.array([strings[int(h)] in triggers for h in lowers], dtype=bool)
-    return lemma_hit[lemma_at.reshape(-1)] | lower_hit[lower_at.reshape(-1)]
 
 
 @functools.lru_cache(maxsize=4)
