@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
+from tacitus.nlp.text import doc_token_forms
 from tacitus.nlp.text import sentence_starts as sentence_starts_of
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -179,10 +180,11 @@ def _anaphors(
     """Definite heads not in the dictionary ("the group") and subject pronouns, resolved backwards."""
     found: list[ActorMention] = []
     heads = {h for rule in dictionary.anaphora.definite_heads for h in rule.heads if " " not in h}
-    for token in doc:
-        if token.i in covered:
-            continue
-        lowered = token.lower_
+    pronouns = dictionary.anaphora.pronouns
+    for i, (_lemma, lowered) in enumerate(doc_token_forms(doc)):
+        if i in covered or (lowered not in pronouns and lowered not in heads):
+            continue  # neither branch below can take it: skip building the token
+        token = doc[i]
         if lowered in dictionary.anaphora.pronouns and token.dep_ == "nsubj":
             types = frozenset(dictionary.anaphora.pronouns[lowered])
             span = doc[token.i : token.i + 1]

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from tacitus.extract.attribution_lexicon import AttributionLexicon, load_lexicon
 from tacitus.extract.attribution_marks import MarkedSpan, find_marked_spans
 from tacitus.extract.attribution_speaker import SourceMention, SpeakerMemory, describe_source
-from tacitus.nlp.text import doc_text
+from tacitus.nlp.text import doc_text, doc_token_forms
 
 CueKind = Literal["speech", "belief", "evidence", "according", "colon", "continuation", "hearsay"]
 
@@ -221,7 +221,11 @@ class _Finder:
         quote_cue: dict[int, _Draft] = {}
         open_cues: list[_Draft] = []
         reported: list[_Draft] = []
-        for token in self.doc:
+        cue_verbs = self.lex.cue_verbs
+        for i, (lemma, lower) in enumerate(doc_token_forms(self.doc)):
+            if lower not in ("according", "citing", "quoting") and lemma not in cue_verbs:
+                continue  # no branch below can take it: skip building the token
+            token = self.doc[i]
             if self.quote_at(int(token.idx)) is not None:
                 continue
             if (

@@ -48,7 +48,7 @@ from tacitus.extract.claim_syntax import (
 from tacitus.extract.modality import modality_of
 from tacitus.extract.quantities import Quantity, find_rate, scan
 from tacitus.model import Claim, Evidence, Quote
-from tacitus.nlp.text import doc_text, span_ents, span_text
+from tacitus.nlp.text import doc_text, doc_token_forms, span_ents, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,9 @@ def find_claims(doc: Any, quotes: Sequence[Quote] = ()) -> list[Claim]:
     lex = claim_lexicon()
     triggers = _inflected(lex.trigger_lemmas)
     claims: list[Claim] = []
+    forms = doc_token_forms(doc)  # (lemma, lower) per token, cached per Doc and shared with other stages
     for sent in doc.sents:
-        if not any(t.lemma_.lower() in triggers or t.lower_ in triggers for t in sent):
+        if not any(lemma in triggers or lower in triggers for lemma, lower in forms[sent.start : sent.end]):
             continue
         claims.extend(_sentence_claims(sent, quotes, lex, claims))
     return claims
@@ -152,8 +153,17 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
     marks definite ones (the/he/a name), which must reach their predicate through the parse directly."""
     out: list[tuple[Quantity, Any, bool]] = []
     doc = sent.doc
+    firsts = {words[0] if words else "" for words, _kind, _least in lex.implied_counts}
     for token in sent:
         if token.i in taken:
+            continue
+        lower = token.lower_  # the three readers below answer None unless one of these holds
+        if (
+            token.tag_ not in _SINGULAR_TAGS
+            and lower not in lex.multipliers
+            and lower not in firsts
+            and "" not in firsts
+        ):
             continue
         found = _singular_at(token, lex) or _multiplied_at(token, lex) or _implied_at(token, lex)
         if found is None:
@@ -176,6 +186,10 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
         quantity = Quantity(min=1, max=1, best=1, text=doc_text(doc)[start:end], start=start, end=end)
         out.append((quantity, doc[ent.start : ent.end], True))
     return out
+
+
+#: Tags of the only tokens ``_singular_at`` can answer for (pronoun, determiner, singular noun).
+_SINGULAR_TAGS = frozenset({"PRP", "DT", "NN"})
 
 
 def _one(token: Any, det: Any) -> tuple[Quantity, Any]:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import IS_SPACE
+
+from tacitus.nlp.text import doc_token_forms
 
 VIOLENCE = "@violence"
 TERRITORY = "@territory"
@@ -195,7 +199,7 @@ def _doc_entry(doc: Any) -> _DocEntry:
     last = _LAST_FORMS[0] if _LAST_FORMS else None
     if last is not None and last[0] is doc:
         return last
-    entry: _DocEntry = (doc, [(t.lemma_.lower(), t.lower_) for t in doc], {})
+    entry: _DocEntry = (doc, doc_token_forms(doc), {})
     _LAST_FORMS[:] = [entry]
     return entry
 
@@ -305,14 +309,15 @@ def _first_phrase(
 
 def segments(doc: Any) -> list[Any]:
     """Sentences, also cut at line breaks: a headline or a dateline is never one sentence with the lead."""
+    # the line-break tokens, found from the IS_SPACE array rather than by building every token
+    breaks = [i for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if "\n" in doc[i].text]
     spans = []
     for sentence in doc.sents:
         start = sentence.start
-        for token in sentence:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    spans.append(doc[start : token.i])
-                start = token.i + 1
+        for i in breaks[bisect_left(breaks, sentence.start) : bisect_left(breaks, sentence.end)]:
+            if i > start:
+                spans.append(doc[start:i])
+            start = i + 1
         if start < sentence.end:
             spans.append(doc[start : sentence.end])
     return spans

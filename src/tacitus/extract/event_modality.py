@@ -66,8 +66,29 @@ def _local_children(token: Any) -> list[Any]:
     return children
 
 
+_MEMO_KEY = ("tacitus", "mention_modality")
+
+
 def mention_modality(root: Any, year_of_report: int | None = None) -> tuple[Modality, set[str]]:
-    """Modality of the event whose trigger's syntactic root is ``root``, and tags ("historical")."""
+    """Modality of the event whose trigger's syntactic root is ``root``, and tags ("historical").
+
+    The answer depends only on the parse and the year, so it is kept per Doc: several triggers of a
+    sentence share a root. Callers get their own copy of the tags (they add to them).
+    """
+    memo: dict[tuple[int, int | None], tuple[Modality, frozenset[str]]] | None = root.doc.user_data.get(
+        _MEMO_KEY
+    )
+    if memo is None:
+        memo = root.doc.user_data[_MEMO_KEY] = {}
+    key = (root.i, year_of_report)
+    cached = memo.get(key)
+    if cached is None:
+        modality, tags = _mention_modality(root, year_of_report)
+        cached = memo[key] = (modality, frozenset(tags))
+    return cached[0], set(cached[1])
+
+
+def _mention_modality(root: Any, year_of_report: int | None) -> tuple[Modality, set[str]]:
     cues = load_modality_cues()
     modality: Modality = "asserted"
     tags: set[str] = set()

@@ -42,7 +42,7 @@ from tacitus.extract.event_sentence import (
     national_agent,
 )
 from tacitus.model import Event, Evidence, Modality, TimeSpan
-from tacitus.nlp.text import span_text
+from tacitus.nlp.text import doc_token_forms, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -290,9 +290,13 @@ class EventFinder:
 
     def _shield_relocations(self, sentence: Any) -> list[Trigger]:
         """Civilians forced into buildings: human shielding even when the words "human shield" are absent."""
+        doc, verbs = sentence.doc, self.lexicon.shield_relocation.verbs
+        forms = doc_token_forms(doc)  # only a relocation verb's lemma can hit: build just those tokens
         return [
             Trigger(start=t.i, end=t.i + 1, phrase="human shield", sub_type="Attack")
-            for t in sentence
+            for i in range(sentence.start, sentence.end)
+            if forms[i][0] in verbs
+            for t in (doc[i],)
             if t.pos_ == "VERB" and self._shield_relocation_hit(t)
         ]
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
+
 _KEY = ("tacitus", "text")
 
 
@@ -66,3 +68,31 @@ def sentence_starts(doc: Any) -> list[int]:
     if cached is None:
         cached = doc.user_data[_SENT_STARTS_KEY] = [s.start for s in doc.sents]
     return list(cached)
+
+
+_FORMS_KEY = ("tacitus", "forms")
+
+
+def doc_token_forms(doc: Any) -> list[tuple[str, str]]:
+    """``(t.lemma_.lower(), t.lower_)`` for every token ``t`` of ``doc``, computed once per Doc.
+
+    Why: the event, date and claim rules test these two strings for every word of a sentence; building a
+    spaCy ``Token`` and a string per read was most of that. They are read from the lemma and lower-case
+    id arrays, each distinct id turned into its string once. The list is shared: do not change it.
+    """
+    cached: list[tuple[str, str]] | None = doc.user_data.get(_FORMS_KEY)
+    if cached is None:
+        strings = doc.vocab.strings
+        lemmas: dict[int, str] = {}
+        lowers: dict[int, str] = {}
+        cached = []
+        for lemma_id, lower_id in doc.to_array([LEMMA, LOWER]).reshape(-1, 2).tolist():
+            lemma = lemmas.get(lemma_id)
+            if lemma is None:
+                lemma = lemmas[lemma_id] = strings[lemma_id].lower()
+            lower = lowers.get(lower_id)
+            if lower is None:
+                lower = lowers[lower_id] = strings[lower_id]
+            cached.append((lemma, lower))
+        doc.user_data[_FORMS_KEY] = cached
+    return cached

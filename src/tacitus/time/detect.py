@@ -15,9 +15,8 @@ from typing import Any
 from tacitus.nlp.text import doc_ents, doc_text
 from tacitus.time.calendar import MONTHS
 
-_MONTH_NAMES = "|".join(
-    sorted({name.capitalize() for name in MONTHS if len(name) > 3} | {"May"}, key=len, reverse=True)
-)
+_MONTH_LIST = sorted({name.capitalize() for name in MONTHS if len(name) > 3} | {"May"}, key=len, reverse=True)
+_MONTH_NAMES = "|".join(_MONTH_LIST)
 _WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _COUNT = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}"
@@ -54,6 +53,28 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:" + _MONTH_NAMES + r")\b(?: \d{4})?"),
 )
 
+_UNITS = ("day", "week", "month")
+_RELATIONS = ("following", "after", "before", "preceding", "since", "leading up to", "prior to")
+_MONTHS = tuple(_MONTH_LIST)
+#: Per pattern of ``PATTERNS``: groups of words of which every match contains one each (a case-insensitive
+#: pattern's in the lower-cased text). A text lacking a group cannot match, so the pattern is not run:
+#: ``str`` containment is far cheaper than the regex engine trying every position of an article.
+NEEDLES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (_UNITS, _RELATIONS),
+    (tuple(f"{w} {u}" for w in ("this", "last", "next") for u in ("week", "month", "year")),),
+    (_MONTHS,),
+    (tuple(_WEEKDAY_NAMES.split("|")),),
+    ((*_UNITS, "year"), ("ago", "earlier", "later", "before", "after")),
+    (("yesterday", "today", "tonight", "tomorrow", "last night"),),
+    (("day", "morning", "night", "evening"),),
+    (("days", "weeks", "months"),),
+    (_MONTHS,),
+    (_MONTHS,),
+)
+#: The characters other than ASCII letters that ``re.IGNORECASE`` matches to an ASCII letter (İ, ı, ſ, the
+#: Kelvin sign): in a text holding one, lower-casing does not show every case-insensitive match.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
 _BOUND_PREFIX = re.compile(r"(?:ever since|since|until|till|before|after|prior to) $", re.I)
 
 
@@ -68,8 +89,18 @@ class Mention:
 
 def _candidate_spans(doc: Any) -> list[tuple[int, int]]:
     spans = [(ent.start_char, ent.end_char) for ent in doc_ents(doc) if ent.label_ in ("DATE", "TIME")]
-    text = doc_text(doc)  # spaCy joins every token again on each ``Doc.text``: read it once per Doc
-    for pattern in PATTERNS:
+    spans.extend(pattern_spans(doc_text(doc)))  # ``Doc.text`` joins every token again: read it once
+    return spans
+
+
+def pattern_spans(text: str) -> list[tuple[int, int]]:
+    """The matches of every pattern of ``PATTERNS`` in ``text``, pattern by pattern."""
+    spans: list[tuple[int, int]] = []
+    lowered = None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+    for pattern, groups in zip(PATTERNS, NEEDLES, strict=True):
+        haystack = lowered if pattern.flags & re.IGNORECASE else text
+        if haystack is not None and not all(any(w in haystack for w in group) for group in groups):
+            continue
         spans.extend(m.span() for m in pattern.finditer(text))
     return spans
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from tacitus.model import Quote
+from tacitus.nlp.text import doc_text, doc_token_forms
 from tacitus.time.calendar import Interval
 from tacitus.time.lexicon import lexicon
 
@@ -82,7 +83,7 @@ class StatementDates:
     """Statement dates of one document, from the quote stage's quotes and the first-pass date mentions."""
 
     def __init__(self, doc: Any, quotes: Sequence[Quote], items: Sequence[Resolved]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         self._doc = doc
         self._length = len(text)
         self._paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", text)]
@@ -110,13 +111,14 @@ class StatementDates:
         sentences = list(span.sents)
         low, high = sentences[0].start_char, sentences[-1].end_char
         speech = lexicon().speech_verbs
+        forms = doc_token_forms(self._doc)  # the lemma is tested first, from strings read once per Doc
         verbs = [
             t
             for s in sentences
-            for t in s
-            if t.lemma_.lower() in speech
-            and t.pos_ in ("VERB", "AUX")
-            and not _inside(t.idx, quote.start, quote.end)
+            for i in range(s.start, s.end)
+            if forms[i][0] in speech
+            for t in (self._doc[i],)
+            if t.pos_ in ("VERB", "AUX") and not _inside(t.idx, quote.start, quote.end)
         ]
         cued = [t for t in verbs if quote.cue is not None and t.text == quote.cue]
         verbs = cued or verbs
