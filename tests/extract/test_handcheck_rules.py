@@ -193,3 +193,11 @@ def test_a_habit_is_not_dated_to_the_day_of_the_report(
     events = _events(nlp, dictionary, stage, text, dates=[_span(text, "Monday", "2024-05-06")])
     habits = [e for e in events if e.modality == "generic"]
     assert habits and all(e.date is None for e in habits)
+
+
+def test_an_untriggered_event_in_a_reported_clause_keeps_the_clause_negation(
+    nlp: Any, dictionary: ActorDictionary, stage: EventStage
+) -> None:
+    text = "The militia said its fighters never returned fire."
+    events = _events(nlp, dictionary, stage, text)
+    assert all(e.modality != "asserted" for e in events), _rows(events)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol, TypeVar
 
 from tacitus.actors.dictionary import ActorDictionary
+from tacitus.extract.attribution_lexicon import load_lexicon
 from tacitus.extract.event_roles import MentionRef
 from tacitus.model import TimeSpan
 
@@ -35,6 +36,21 @@ _COUNTED = frozenset({"asserted", "alleged"})
 #: Links through which a reporting verb governs the clause it reports ("said that ...", "shows X doing").
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def content_root(sentence: Any) -> Any:
+    """Where a sentence's own event is: its root, or the clause a speech-verb root reports.
+
+    Why: for a sentence the classifier types without any trigger, the mention is read at this token. In
+    "The army said its troops had not returned fire" the root is "said" (asserted), while the event and its
+    negation sit in the reported clause; read at the root, a withheld response became an asserted clash.
+    """
+    root = sentence.root
+    if root.lemma_.lower() in load_lexicon().speech_verbs:
+        for child in root.children:
+            if child.dep_ == "ccomp":
+                return child
+    return root
 
 
 def guarded_against(root: Any, guards: frozenset[str]) -> bool:

@@ -36,6 +36,7 @@ from tacitus.extract.event_roles import MentionIndex, MentionRef, by_order, role
 from tacitus.extract.event_sentence import (
     busy_elsewhere,
     claimed_elsewhere,
+    content_root,
     fold_nested,
     guarded_against,
     lowest_verb,
@@ -202,8 +203,8 @@ class EventFinder:
         return types[mention.sub_type].type in _VIOLENT and types[label].type not in _VIOLENT
 
     def _model_mention(self, sentence: Any, index: MentionIndex, year: int | None, label: str) -> Mention:
-        """A mention for a sentence the classifier types without any trigger: read at the sentence root."""
-        root = sentence.root
+        """A mention for a sentence the classifier types without any trigger, read at its content root."""
+        root = content_root(sentence)
         modality, tags = mention_modality(root, year)
         agent, patient = roles(root, index)
         trigger = Trigger(start=root.i, end=root.i + 1, phrase=root.lemma_.lower(), sub_type=label)
@@ -387,7 +388,7 @@ class EventStage:
     """Adds ``events``: one Event per occurrence the document reports, typed in ACLED's taxonomy."""
 
     name: ClassVar[str] = "extract.events"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims", "actors", "dates", "places"})
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
