@@ -1,4 +1,4 @@
-"""A claim's actor is who did it: a means ("an airstrike", "shelling") names nobody unless qualified."""
+"""Claim roles and scope: a means is no actor, a running total since a date is no incident."""
 
 from __future__ import annotations
 
@@ -20,3 +20,17 @@ def test_means_is_no_actor_but_its_owner_is(text: str, actor: str | None) -> Non
     [claims] = analyse([text])
     [claim] = [c for c in claims if c.kind == "killed"]
     assert claim.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Some 90 traders have been killed on the highway since October.", "generic"),
+        ("Nearly 700 civilians have died in the district since 2019.", "generic"),
+        ("Two more patients have died since the explosion.", "asserted"),
+    ],
+)
+def test_a_running_total_since_a_calendar_date_is_a_tally(text: str, modality: str) -> None:
+    [claims] = analyse([text])
+    [claim] = [c for c in claims if c.kind == "killed"]
+    assert claim.modality == modality

@@ -48,6 +48,7 @@ class ClaimLexicon:
     figure_nouns: frozenset[str]
     region_modifiers: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
+    calendar_words: frozenset[str] = frozenset()
 
     @property
     def trigger_lemmas(self) -> frozenset[str]:
@@ -105,6 +106,7 @@ def claim_lexicon() -> ClaimLexicon:
             figure_nouns=_words(raw, "figure_nouns"),
             region_modifiers=_words(raw, "region_modifiers"),
             instrument_nouns=_words(raw, "instrument_nouns"),
+            calendar_words=_words(raw, "calendar_words"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"claim_lexicon.yaml is malformed ({exc}); see its header for the format") from exc

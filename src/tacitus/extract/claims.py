@@ -54,7 +54,7 @@ from tacitus.pipeline import Analysis
 log = logging.getLogger(__name__)
 
 STAGE = "extract.claims"
-VERSION = "4"
+VERSION = "5"
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY"})
 RATE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "nmod"})
 #: How a definite person ("the teen", "he", "John Smith") may reach its predicate (claim_syntax.Predicate).
@@ -362,6 +362,24 @@ def _fatal(kind: str, pred: Any, lex: ClaimLexicon) -> str:
     return kind
 
 
+def _since_a_calendar_date(pred: Any, words: list[Any], lex: ClaimLexicon) -> bool:
+    """A present perfect counted "since" a month or a year ("400 people have been killed in the city since
+    January"): a running total over a period, not one incident's toll. "since the attack" stays a claim
+    about that attack (its toll may have grown)."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+        return False
+    for token in words:
+        if token.lower_ != "since":
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj" and (
+                obj.lower_ in lex.calendar_words
+                or (obj.like_num and len(obj.text) == 4 and obj.text.isdigit())
+            ):
+                return True
+    return False
+
+
 def _is_tally(pred: Any, node: Any, lex: ClaimLexicon) -> bool:
     """Whether the predicate's own clause scopes the count over a period or several incidents."""
     heads = [pred, node, node.head, *(c for c in pred.children if c.dep_ == "conj")]
@@ -382,6 +400,8 @@ def _is_tally(pred: Any, node: Any, lex: ClaimLexicon) -> bool:
     if any(t.lower_ in lex.tally_words for t in words):
         return True
     if any(t.lower_ in lex.tally_events and t.tag_ == "NNS" and t.dep_ == "pobj" for t in words):
+        return True
+    if _since_a_calendar_date(pred, words, lex):
         return True
     doc = pred.doc
     for t in words:
