@@ -1,4 +1,5 @@
-"""Shared fixtures: where the benchmark data and the real example articles live, and PostgreSQL schemas.
+"""Shared fixtures: benchmark data and real example articles, the actor dictionary and the spaCy pipeline
+with its actor patterns, and PostgreSQL schemas.
 
 PostgreSQL tests use the server at ``TACITUS_TEST_PG_URL`` (default
 postgresql://postgres@127.0.0.1:5432/postgres; PGPASSWORD honoured) and skip cleanly when psycopg is
@@ -14,8 +15,12 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tacitus.actors.dictionary import ActorDictionary
+from tacitus.nlp.model_loader import load_model
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,6 +29,18 @@ def shared_dir() -> Path:
     """``$TACITUS_SHARED``, else the ``shared`` folder beside the repository (as CI lays it out)."""
     env = os.environ.get("TACITUS_SHARED")
     return Path(env) if env else REPO.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    """The packaged actor dictionary (per module, as the tests that use it may extend it)."""
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="module")
+def nlp(dictionary: ActorDictionary) -> Any:
+    """spaCy with the EntityRuler fed by the actor dictionary; modules that need another one define it."""
+    return load_model(patterns=tuple(dictionary.patterns()))
 
 
 @pytest.fixture(scope="session")

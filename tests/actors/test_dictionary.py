@@ -10,11 +10,6 @@ from tacitus.actors.dictionary import ActorDictionary
 from tacitus.errors import ResolutionError
 
 
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
 @pytest.mark.parametrize(
     ("surface", "name"),
     [

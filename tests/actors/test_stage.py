@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tacitus.actors.dictionary import ActorDictionary
 from tacitus.actors.mentions import find_mentions
 from tacitus.actors.stage import ActorStage
 from tacitus.model import Claim, Document, Evidence
-from tacitus.nlp.model_loader import load_model
 from tacitus.pipeline import Analysis
 
 TEXT = (
@@ -18,16 +15,6 @@ TEXT = (
     "The CTS repelled the attack. Later the militants withdrew and they blew up a bridge. "
     "This is what IS does."
 )
-
-
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
-@pytest.fixture(scope="module")
-def nlp(dictionary: ActorDictionary) -> Any:
-    return load_model(patterns=tuple(dictionary.patterns()))
 
 
 def _analysis(nlp: Any, text: str, claims: list[Claim] | None = None) -> Analysis:

@@ -20,7 +20,6 @@ from tacitus.extract.event_scoring import CharNgramCounter, FastScorer
 from tacitus.extract.events import EventStage
 from tacitus.extract.quotes import QuoteStage
 from tacitus.model import Document, Evidence
-from tacitus.nlp.model_loader import load_model
 from tacitus.pipeline import Analysis
 
 SENTENCES = [
@@ -32,16 +31,6 @@ SENTENCES = [
     "ΟΔΟΣ  Ünïcödé\tword\n\u00a0end",
     "The governor said schools would reopen next week after repairs.",
 ]
-
-
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
-@pytest.fixture(scope="module")
-def nlp(dictionary: ActorDictionary) -> Any:
-    return load_model(patterns=tuple(dictionary.patterns()))
 
 
 @pytest.fixture(scope="module")

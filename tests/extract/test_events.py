@@ -14,18 +14,7 @@ from tacitus.actors.stage import ActorStage
 from tacitus.extract.event_merge import fatalities, same_occurrence
 from tacitus.extract.events import EventStage
 from tacitus.model import Claim, Document, Event, Evidence, TimeSpan
-from tacitus.nlp.model_loader import load_model
 from tacitus.pipeline import Analysis, Pipeline
-
-
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
-@pytest.fixture(scope="module")
-def nlp(dictionary: ActorDictionary) -> Any:
-    return load_model(patterns=tuple(dictionary.patterns()))
 
 
 def run(nlp: Any, dictionary: ActorDictionary, text: str, claims: list[Claim] | None = None) -> list[Event]:

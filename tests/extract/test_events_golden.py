@@ -23,11 +23,6 @@ from tacitus.pipeline import Analysis
 ISIS = "Islamic State"
 
 
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
 def _stages() -> list[Any]:
     stages: list[Any] = []
     try:

@@ -18,18 +18,7 @@ from tacitus.extract.event_merge import dates_compatible
 from tacitus.extract.event_sentence import event_dates
 from tacitus.extract.events import EventStage
 from tacitus.model import Claim, Document, Event, Evidence, TimeSpan
-from tacitus.nlp.model_loader import load_model
 from tacitus.pipeline import Analysis
-
-
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return ActorDictionary.load()
-
-
-@pytest.fixture(scope="module")
-def nlp(dictionary: ActorDictionary) -> Any:
-    return load_model(patterns=tuple(dictionary.patterns()))
 
 
 @pytest.fixture(scope="module")
