@@ -175,6 +175,19 @@ def stage_seconds(texts: list[str], batch_size: int) -> dict[str, float]:
     return {name: round(value, 2) for name, value in seconds.items()}
 
 
+def worker_row(module: str, *args: str) -> dict[str, Any]:
+    """Run ``python -m MODULE --worker ARGS...`` in a fresh process; the JSON row it printed last.
+
+    Why a fresh process per measured run: peak RSS and the one-time model load then belong to that run
+    alone (used by this bench and by the engine bench and comparison in ``tacitus.engines``).
+    """
+    proc = subprocess.run(
+        [sys.executable, "-m", module, "--worker", *args], check=True, capture_output=True, text=True
+    )
+    row: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return row
+
+
 def measure(
     corpus_name: str, texts: list[str], batch_size: int, modes: tuple[str, ...] = MODES
 ) -> list[dict[str, Any]]:
@@ -184,23 +197,7 @@ def measure(
         corpus = Path(tmp) / "corpus.jsonl"
         write_corpus(texts, corpus)
         for mode in ("spacy", *(m for m in modes if m != "spacy")):
-            proc = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "tacitus.bench",
-                    "--worker",
-                    mode,
-                    "--corpus",
-                    str(corpus),
-                    "--batch-size",
-                    str(batch_size),
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            row = json.loads(proc.stdout.strip().splitlines()[-1])
+            row = worker_row("tacitus.bench", mode, "--corpus", str(corpus), "--batch-size", str(batch_size))
             row["corpus"] = corpus_name
             row["batch"] = batch_size
             rows.append(row)

@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from tacitus.bench import synthetic_texts, write_corpus
+from tacitus.bench import synthetic_texts, worker_row, write_corpus
 
 CONFIGS = ("local", "dask-1", "dask-2")
 ARCHIVE = 1_000_000
@@ -108,24 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(list(synthetic_texts(args.docs)), corpus)
         for config in args.configs.split(","):
             db = args.db or str(Path(tmp) / f"{config}.db")
-            proc = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "tacitus.engines.bench",
-                    "--worker",
-                    config,
-                    "--corpus",
-                    str(corpus),
-                    "--db",
-                    db,
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-                env=os.environ.copy(),
-            )
-            rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            rows.append(worker_row("tacitus.engines.bench", config, "--corpus", str(corpus), "--db", db))
             print(markdown(rows), file=sys.stderr)
     print(f"{args.docs} synthetic articles, {os.cpu_count()} CPUs\n")
     print(markdown(rows))

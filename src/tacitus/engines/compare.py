@@ -14,9 +14,6 @@ Exit status 0 when every record is equal, 1 otherwise; the report (markdown) goe
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tacitus.bench import synthetic_texts, write_corpus
+from tacitus.bench import synthetic_texts, worker_row, write_corpus
 from tacitus.model import DocumentResult
 from tacitus.store import open_repository
 
@@ -92,25 +89,7 @@ def report(comparison: Comparison, left: str, right: str) -> str:
 
 
 def _run(config: str, corpus: Path, db: Path) -> dict[str, Any]:
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tacitus.engines.bench",
-            "--worker",
-            config,
-            "--corpus",
-            str(corpus),
-            "--db",
-            str(db),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-    )
-    row: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
-    return row
+    return worker_row("tacitus.engines.bench", config, "--corpus", str(corpus), "--db", str(db))
 
 
 def main(argv: list[str] | None = None) -> int:
