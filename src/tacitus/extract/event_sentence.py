@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol, TypeVar
 
-from tacitus.actors.dictionary import ActorDictionary
+from tacitus.actors.dictionary import ARMED_TYPES, ActorDictionary
 from tacitus.extract.attribution_lexicon import load_lexicon
-from tacitus.extract.event_roles import MentionRef
+from tacitus.extract.event_roles import MentionIndex, MentionRef
 from tacitus.model import TimeSpan
 
 
@@ -229,3 +229,61 @@ def fold_nested(mentions: list[M], doc: Any) -> list[M]:
         else:
             owner.tags |= mention.tags
     return kept
+
+
+#: Event types, and the one sub-type of a non-violent type, that report violence done: the sentence
+#: classifier may move a mention among them but not out of them (``carries_sentence``).
+VIOLENT_KINDS = frozenset(
+    {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Riots",
+        "Excessive force against protesters",
+    }
+)
+
+#: Links by which a verb continues the predicate it hangs on ("began firing", "said they fired",
+#: "stormed the village and opened fire"): a trigger reached only through them is the sentence's own event.
+_PREDICATE_LINKS = frozenset({"xcomp", "ccomp", "conj"})
+
+
+def carries_sentence(root: Any, has_agent: bool, has_patient: bool) -> bool:
+    """Whether a trigger is the sentence's main predicate with both its participants read off the parse
+    ("after the withdrawal of the convoy, rebels began shooting at army troops").
+
+    Why: the sentence classifier reads every word, and an adjunct ("after the withdrawal of ...") can tip
+    it to a non-violent label while the rules hold a complete reading of the sentence's own event: who
+    did it, to whom, in its main clause. Such a counted violent mention keeps a violent type; a trigger
+    in a side clause, or one whose participants were guessed from word order, stays open to the model.
+    """
+    if not (has_agent and has_patient):
+        return False
+    current = root
+    for _ in range(12):
+        if current.head.i == current.i:
+            return True
+        if current.dep_ not in _PREDICATE_LINKS:
+            return False
+        current = current.head
+    return False
+
+
+def violence_type(
+    agent: MentionRef | None, patient: MentionRef | None, index: MentionIndex, sentence: Any
+) -> str:
+    """Violence between armed actors is a clash; against civilians an attack; by a mob, mob violence."""
+    if agent is not None and agent.type == 5:
+        return "Mob violence"
+    if patient is not None:
+        if patient.type == 7:
+            return "Attack"
+        if patient.type == 6:
+            return "Excessive force against protesters" if agent is None or agent.type == 1 else "Attack"
+        if patient.type in ARMED_TYPES:
+            return "Armed clash"
+    present = index.in_span(sentence.start, sentence.end)
+    if any(m.type == 7 for m in present):
+        return "Attack"
+    armed = {m.name for m in present if m.type in ARMED_TYPES}
+    return "Armed clash" if len(armed) >= 2 or any(m.type in {1, 8} for m in present) else "Attack"

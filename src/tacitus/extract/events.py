@@ -30,17 +30,22 @@ from tacitus.extract.event_lexicon import (
     sentence_has,
     span_forms,
 )
+from tacitus.extract.event_means import stated_mode
 from tacitus.extract.event_merge import COUNTED, fatalities, merge_events
 from tacitus.extract.event_modality import mention_modality, report_year
+from tacitus.extract.event_patterns import fold_restated
 from tacitus.extract.event_roles import MentionIndex, MentionRef, by_order, roles
 from tacitus.extract.event_sentence import (
+    VIOLENT_KINDS,
     busy_elsewhere,
+    carries_sentence,
     claimed_elsewhere,
     content_root,
     fold_nested,
     guarded_against,
     lowest_verb,
     national_agent,
+    violence_type,
 )
 from tacitus.model import Event, Evidence, Modality, TimeSpan
 from tacitus.nlp.text import doc_token_forms, span_text
@@ -48,7 +53,7 @@ from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
 
-STAGE_TAG = "extract.events.v3"
+STAGE_TAG = "extract.events.v5"
 _RECAPTURE = frozenset({"recapture", "retake", "regain", "liberate", "liberation", "clear", "regain control"})
 
 
@@ -184,23 +189,28 @@ class EventFinder:
             if decided is None:
                 log.debug("classifier drops %s in %r", mention.sub_type, text[:60])
                 continue
-            if claimed_elsewhere(decided, mention, found) or self._loses_violence(mention, decided):
+            if claimed_elsewhere(decided, mention, found) or self._loses_violence(mention, decided, sentence):
                 decided = mention.sub_type
             mention.sub_type = decided
             typed.append(mention)
         return typed
 
-    def _loses_violence(self, mention: Mention, label: str) -> bool:
+    def _loses_violence(self, mention: Mention, label: str, sentence: Any) -> bool:
         """Whether the classifier would turn an uncounted violent mention into a non-violent type.
 
         Why: the classifier reads the whole sentence and was not trained on habits and threats; in "in
         addition to summary executions, they have set up traps" it hears "set up" (a base established)
-        while the executions are what the rules found. Among violent types it may still choose.
+        while the executions are what the rules found. Among violent types it may still choose. A counted
+        mention keeps its violence only as the sentence's main predicate with both participants parsed
+        (``carries_sentence``).
         """
-        if mention.modality in COUNTED:
+        violent = {s for s, info in self.lexicon.sub_types.items() if {s, info.type} & VIOLENT_KINDS}
+        if mention.sub_type not in violent or label in violent:
             return False
-        types = self.lexicon.sub_types
-        return types[mention.sub_type].type in _VIOLENT and types[label].type not in _VIOLENT
+        root = mention.trigger.root(sentence.doc)
+        return mention.modality not in COUNTED or carries_sentence(
+            root, bool(mention.agent), bool(mention.patient)
+        )
 
     def _model_mention(self, sentence: Any, index: MentionIndex, year: int | None, label: str) -> Mention:
         """A mention for a sentence the classifier types without any trigger, read at its content root."""
@@ -324,7 +334,7 @@ class EventFinder:
                     "Arrests" if agent is None or agent.type in {1, 8} else "Abduction/forced disappearance"
                 )
         if trigger.sub_type == VIOLENCE:
-            return _violence_type(agent, patient, index, sentence)
+            return violence_type(agent, patient, index, sentence)
         if trigger.sub_type == TERRITORY:
             if agent is not None and agent.type in {1, 8}:
                 return "Government regains territory"
@@ -364,31 +374,11 @@ def _object(root: Any) -> Any:
     return None
 
 
-def _violence_type(
-    agent: MentionRef | None, patient: MentionRef | None, index: MentionIndex, sentence: Any
-) -> str:
-    """Violence between armed actors is a clash; against civilians an attack; by a mob, mob violence."""
-    if agent is not None and agent.type == 5:
-        return "Mob violence"
-    if patient is not None:
-        if patient.type == 7:
-            return "Attack"
-        if patient.type == 6:
-            return "Excessive force against protesters" if agent is None or agent.type == 1 else "Attack"
-        if patient.type in ARMED_TYPES:
-            return "Armed clash"
-    present = index.in_span(sentence.start, sentence.end)
-    if any(m.type == 7 for m in present):
-        return "Attack"
-    armed = {m.name for m in present if m.type in ARMED_TYPES}
-    return "Armed clash" if len(armed) >= 2 or any(m.type in {1, 8} for m in present) else "Attack"
-
-
 class EventStage:
     """Adds ``events``: one Event per occurrence the document reports, typed in ACLED's taxonomy."""
 
     name: ClassVar[str] = "extract.events"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims", "actors", "dates", "places"})
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
@@ -438,11 +428,20 @@ class EventStage:
         published = analysis.document.published
         year = report_year(doc, published.year if published else None)
         raw: list[Event] = []
+        roots: list[Any] = []
         for sentence, sentence_scores in zip(sentences, scores, strict=True):
-            for mention in self.finder.sentence_events(sentence, index, year, sentence_scores):
-                raw.append(self._event(mention, sentence, index, analysis, text))
+            mentions = self.finder.sentence_events(sentence, index, year, sentence_scores)
+            guarded = self.finder._guarded(sentence)
+            for mention in mentions:
+                event = self._event(mention, sentence, index, analysis, text)
+                others = [m.trigger.root(doc) for m in mentions if m is not mention]
+                root = mention.trigger.root(doc)
+                mode = stated_mode(event.plover_type, event.plover_mode, sentence, root, others, guarded)
+                raw.append(event.model_copy(update={"plover_mode": mode}))
+                roots.append(root)
         depth = lambda name: len(self.dictionary.ancestors(name))  # noqa: E731
-        return merge_events(raw, self.dictionary.compatible, depth, analysis.claims)
+        patterns = fold_restated(raw, roots, self.dictionary.compatible)
+        return merge_events(patterns, self.dictionary.compatible, depth, analysis.claims)
 
     def _event(
         self, mention: Mention, sentence: Any, index: MentionIndex, analysis: Analysis, text: str
@@ -589,7 +588,6 @@ def _stated_only(date: TimeSpan | None, counted: bool) -> TimeSpan | None:
 _NAME_ENTITIES = frozenset(
     {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "LAW", "NORP"}
 )
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PAIRED = {"Battles": "Violence against civilians", "Violence against civilians": "Battles"}
 _CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "X"})
 _PROTEST_TYPES = frozenset(
