@@ -56,6 +56,8 @@ def _event_row(event: Event) -> dict[str, Any]:
         "fatalities": None if fatal is None else [fatal.min, fatal.max, fatal.best],
         "claims": event.claims,
         "tags": event.tags,
+        "plover": [event.plover_type, event.plover_mode],
+        "place": None if event.place is None else event.place.name,
         "date": None if event.date is None else [event.date.text, event.date.start],
         "evidence": event.evidence.text[:60],
     }
