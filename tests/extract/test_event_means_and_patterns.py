@@ -147,3 +147,18 @@ def test_stated_mode_keeps_a_sub_types_own_mode(nlp: Any) -> None:
     quiet = nlp("Soldiers detained a protester in the square.")
     detained = next(t for t in quiet if t.lower_ == "detained")
     assert stated_mode("ASSAULT", None, next(iter(quiet.sents)), detained) is None
+
+
+# 4. Violence against civilians is violence on the unarmed: a firing whose parsed target is an armed actor
+#    stays a clash even when the classifier, hearing a shielding beside it, says Attack.
+
+
+def test_a_firing_on_soldiers_beside_a_shielding_stays_a_clash(
+    nlp: Any, dictionary: ActorDictionary, stage: EventStage
+) -> None:
+    text = "Gunmen forced villagers into a school and then opened fire on soldiers from its roof."
+    rows = sorted((e.sub_type, e.actor2, tuple(e.tags)) for e in _events(nlp, dictionary, stage, text))
+    assert rows == [
+        ("Armed clash", "Military Forces", ()),
+        ("Attack", "Civilians", ("human_shield",)),
+    ]

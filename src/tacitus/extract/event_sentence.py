@@ -287,3 +287,13 @@ def violence_type(
         return "Attack"
     armed = {m.name for m in present if m.type in ARMED_TYPES}
     return "Armed clash" if len(armed) >= 2 or any(m.type in {1, 8} for m in present) else "Attack"
+
+
+def armed_victim(patient: MentionRef | None) -> bool:
+    """Whether the parse names an armed actor as the one acted on ("opened fire on soldiers").
+
+    Why: Violence against civilians is ACLED's type for violence on unarmed people; the sentence
+    classifier, hearing a shielding or an abduction beside the firing, may call the firing an Attack
+    while the rules read soldiers as its target. Such a mention keeps its rule type.
+    """
+    return patient is not None and patient.type in ARMED_TYPES

@@ -37,6 +37,7 @@ from tacitus.extract.event_patterns import fold_restated
 from tacitus.extract.event_roles import MentionIndex, MentionRef, by_order, roles
 from tacitus.extract.event_sentence import (
     VIOLENT_KINDS,
+    armed_victim,
     busy_elsewhere,
     carries_sentence,
     claimed_elsewhere,
@@ -190,6 +191,8 @@ class EventFinder:
                 log.debug("classifier drops %s in %r", mention.sub_type, text[:60])
                 continue
             if claimed_elsewhere(decided, mention, found) or self._loses_violence(mention, decided, sentence):
+                decided = mention.sub_type
+            if self.lexicon.sub_types[decided].type == _VAC and armed_victim(mention.patient):
                 decided = mention.sub_type
             mention.sub_type = decided
             typed.append(mention)
@@ -588,7 +591,8 @@ def _stated_only(date: TimeSpan | None, counted: bool) -> TimeSpan | None:
 _NAME_ENTITIES = frozenset(
     {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "LAW", "NORP"}
 )
-_PAIRED = {"Battles": "Violence against civilians", "Violence against civilians": "Battles"}
+_VAC = "Violence against civilians"
+_PAIRED = {"Battles": _VAC, _VAC: "Battles"}
 _CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "X"})
 _PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence"}
