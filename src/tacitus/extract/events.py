@@ -474,7 +474,7 @@ class EventStage:
             date=_stated_only(
                 date_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)), counted
             ),
-            place=place_for(claims, analysis, start, end),
+            place=place_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)),
             fatalities=fatalities(claims) if counted else None,
             modality=mention.modality,
             claims=claim_ids if counted else [],

@@ -33,7 +33,9 @@ def _specificity(place: Place) -> tuple[int, int]:
     return (place.precision or 3, place.where_prec or 7)
 
 
-def _most_specific(places: Sequence[Place], start: int, end: int) -> Place:
+def most_specific(places: Sequence[Place], start: int, end: int) -> Place:
+    """The most specific of ``places`` (neighbourhood, city, country), then the one nearest the span."""
+
     def key(place: Place) -> tuple[int, int, int, int]:
         ev = place.evidence
         distance = 0 if ev is None else max(ev.start - end, start - ev.end, 0)
@@ -83,11 +85,11 @@ def place_for_span(places: Sequence[Place], text: str, start: int, end: int) -> 
     located = [p for p in locations(places) if p.evidence is not None]
     inside = [p for p in located if p.evidence and start <= p.evidence.start and p.evidence.end <= end]
     if inside:
-        return _most_specific(inside, start, end)
+        return most_specific(inside, start, end)
     left, right = _bounds(text, start, end, _SENTENCE_END)
     near = [p for p in located if p.evidence and left <= p.evidence.start and p.evidence.end <= right]
     if near:
-        return _most_specific(near, start, end)
+        return most_specific(near, start, end)
     left, right = _bounds(text, start, end, _PARAGRAPH_END)
     near = [p for p in located if p.evidence and left <= p.evidence.start and p.evidence.end <= right]
     if near:
