@@ -30,7 +30,7 @@ from tacitus.store.postgres_schema import migrate
 from tacitus.store.postgres_search import headline_options, to_tsquery
 from tacitus.store.repository import SearchHit
 from tacitus.store.sql import to_pyformat
-from tacitus.store.sql_repository import Clock, SqlRepositoryBase, search_hit, utc_now
+from tacitus.store.sql_repository import Clock, SqlRepositoryBase, closed_on_failure, search_hit, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -72,17 +72,11 @@ class PostgresRepository(SqlRepositoryBase[Connection]):
                 f"cannot connect to PostgreSQL at {display_url(url)}: {exc}; check that the server runs "
                 "and the URL's user, password, host, port and database"
             ) from exc
-        try:
+        with closed_on_failure(conn.close, psycopg.Error, display_url(url)):
             if schema is not None:
                 conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
                 conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
             migrate(conn)
-        except psycopg.Error as exc:
-            conn.close()
-            raise StoreError(f"{display_url(url)} is not a usable Tacitus database: {exc}") from exc
-        except StoreError:
-            conn.close()
-            raise
         return cls(conn, url, clock)
 
     # -- the backend hooks of SqlRepositoryBase ---------------------------------------------------------

@@ -27,7 +27,7 @@ import json
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
@@ -44,7 +44,10 @@ ConnT = TypeVar("ConnT")
 DOCUMENT_COLUMNS = (
     "id, version, url, path, title, published, source, language, fmt, content_hash, text, ingested_at, run_id"
 )
-_DOCUMENT_MARKS = ", ".join("?" for _ in DOCUMENT_COLUMNS.split(","))
+_DOCUMENT_NAMES = tuple(DOCUMENT_COLUMNS.split(", "))
+_DOCUMENT_MARKS = ", ".join("?" for _ in _DOCUMENT_NAMES)
+#: The columns that read back as Document fields unchanged (``published`` is parsed as a date).
+_DOCUMENT_FIELDS = ("id", "text", "title", "url", "path", "source", "language", "content_hash", "fmt")
 _COUNT_TABLES: dict[str, str] = {
     "documents": "documents",
     "versions": "document_versions",
@@ -84,6 +87,25 @@ def utc_now() -> dt.datetime:
 def content_hash_of(doc: Document) -> str:
     """The document's content hash, or the SHA-256 of its text when ingest left it empty."""
     return doc.content_hash or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+@contextmanager
+def closed_on_failure(
+    close: Callable[[], object], driver_error: type[Exception], where: str
+) -> Iterator[None]:
+    """Setting up a fresh connection (pragmas, migrations): any failure closes it before it propagates.
+
+    A driver error means the store is not one Tacitus can use and becomes a StoreError naming ``where``;
+    a StoreError (a migration refusing the file) passes through as it is.
+    """
+    try:
+        yield
+    except driver_error as exc:
+        close()
+        raise StoreError(f"{where} is not a usable Tacitus database: {exc}") from exc
+    except StoreError:
+        close()
+        raise
 
 
 class SqlRepositoryBase(ABC, Generic[ConnT]):
@@ -486,34 +508,18 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _document_values(doc: Document, version: int, digest: str, now: str, run_id: int) -> tuple[object, ...]:
-    return (
-        doc.id,
-        version,
-        doc.url,
-        doc.path,
-        doc.title,
-        _iso(doc.published),
-        doc.source,
-        doc.language,
-        doc.fmt,
-        digest,
-        doc.text,
-        now,
-        run_id,
-    )
+    """The values of ``DOCUMENT_COLUMNS`` for storing ``doc``: its fields, and what the store adds."""
+    added: dict[str, object] = {
+        "version": version,
+        "published": _iso(doc.published),
+        "content_hash": digest,
+        "ingested_at": now,
+        "run_id": run_id,
+    }
+    return tuple(added[name] if name in added else getattr(doc, name) for name in _DOCUMENT_NAMES)
 
 
 def document_from_row(row: Mapping[str, Any]) -> Document:
     """A ``documents`` row (the columns of ``DOCUMENT_COLUMNS``) as its Document."""
-    return Document(
-        id=row["id"],
-        text=row["text"],
-        title=row["title"],
-        url=row["url"],
-        path=row["path"],
-        published=_date(row["published"]),
-        source=row["source"],
-        language=row["language"],
-        content_hash=row["content_hash"],
-        fmt=row["fmt"],
-    )
+    fields = {name: row[name] for name in _DOCUMENT_FIELDS}
+    return Document(**fields, published=_date(row["published"]))

@@ -28,6 +28,7 @@ from tacitus.store.sql_repository import (
     DOCUMENT_COLUMNS,
     Clock,
     SqlRepositoryBase,
+    closed_on_failure,
     content_hash_of,
     document_from_row,
     search_hit,
@@ -83,7 +84,7 @@ class SQLiteRepository(SqlRepositoryBase[sqlite3.Connection]):
             raise StoreError(
                 f"cannot open database {location}: {exc}; check that its folder exists and is writable"
             ) from exc
-        try:
+        with closed_on_failure(conn.close, sqlite3.DatabaseError, location):
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -92,12 +93,6 @@ class SQLiteRepository(SqlRepositoryBase[sqlite3.Connection]):
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise StoreError(f"{location} is not a usable Tacitus database: {exc}") from exc
-        except StoreError:
-            conn.close()
-            raise
         return cls(conn, location, clock)
 
     # -- the backend hooks of SqlRepositoryBase ---------------------------------------------------------
