@@ -103,9 +103,6 @@ class PostgresRepository(SqlRepositoryBase[Connection]):
         except psycopg.Error as exc:
             raise StoreError(f"{what} failed and was rolled back: {exc}") from exc
 
-    def _close(self, conn: Connection) -> None:
-        conn.close()
-
     # -- full-text search -------------------------------------------------------------------------------
 
     def search(

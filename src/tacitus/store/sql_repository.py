@@ -39,7 +39,6 @@ from tacitus.store.rows import TABLES, incident_row, record_json
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
-ConnT = TypeVar("ConnT")
 
 DOCUMENT_COLUMNS = (
     "id, version, url, path, title, published, source, language, fmt, content_hash, text, ingested_at, run_id"
@@ -66,6 +65,15 @@ _COUNT_TABLES: dict[str, str] = {
 PAGE_SIZE = 500
 #: Ids looked up per ``IN (...)`` query (well under SQLite's limit on bound parameters).
 _ID_CHUNK = 500
+
+
+class Connection(Protocol):
+    """What the base needs of a driver connection itself; the rest goes through the backend hooks."""
+
+    def close(self) -> None: ...
+
+
+ConnT = TypeVar("ConnT", bound=Connection)
 
 
 class Cursor(Protocol):
@@ -142,10 +150,6 @@ class SqlRepositoryBase(ABC, Generic[ConnT]):
         """Work to do on the connection before it is closed (nothing by default)."""
 
     @abstractmethod
-    def _close(self, conn: ConnT) -> None:
-        """Close the driver connection."""
-
-    @abstractmethod
     def search(
         self, query: str, limit: int = 20, *, highlight: tuple[str, str] = ("[", "]")
     ) -> list[SearchHit]:
@@ -199,7 +203,7 @@ class SqlRepositoryBase(ABC, Generic[ConnT]):
         try:
             self._release(self._conn)
         finally:
-            self._close(self._conn)
+            self._conn.close()
             self._conn = None
 
     @property

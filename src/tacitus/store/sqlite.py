@@ -134,9 +134,6 @@ class SQLiteRepository(SqlRepositoryBase[sqlite3.Connection]):
         """Let SQLite refresh its planner statistics before the file is released."""
         conn.execute("PRAGMA optimize")
 
-    def _close(self, conn: sqlite3.Connection) -> None:
-        conn.close()
-
     # -- what SQLite does its own way -------------------------------------------------------------------
 
     def iter_documents(self) -> Iterator[Document]:
