@@ -27,7 +27,7 @@ from tacitus.review.keys import RecordRef, TargetKind, parse_ref, review_key
 from tacitus.store import review as store
 from tacitus.store.review import AuditEntry, Override, Status
 from tacitus.store.sql import SqlAccess
-from tacitus.store.sqlite import content_hash_of
+from tacitus.store.sql_repository import content_hash_of
 
 if TYPE_CHECKING:
     from tacitus.store.sql import SqlRepository
