@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Protocol
 
 from tacitus.geo.gazetteer import Candidate
@@ -36,7 +37,7 @@ def qualifier_pairs(mentions: Sequence[_Spanned], text: str) -> list[tuple[int, 
     """Indices (name, qualifier) of mentions where the qualifier follows the name after a comma."""
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
     pairs = []
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in pairwise(order):
         first, second = mentions[a], mentions[b]
         if second.start >= first.end and _GAP.fullmatch(text[first.end : second.start]):
             pairs.append((a, b))

@@ -26,6 +26,7 @@ from tacitus.geo.bounded import BoundedDict
 from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.normalize import normalize
 from tacitus.geo.qualifiers import qualified_bonus, qualifier_pairs
+from tacitus.geo.variants import county_spelled_out, singular_demonym
 
 #: "west Mosul", "northern Iraq", "south-east Turkey": a direction word before a place names part of it.
 DIRECTION = re.compile(
@@ -185,6 +186,8 @@ class Resolver:
         found = list(self.gazetteer.lookup(text, fuzzy=False))
         part = False
         if not found:
+            found = self._variant(text)
+        if not found:
             base, part = split_direction(text)
             found = list(self.gazetteer.lookup(base, fuzzy=fuzzy)) if part else []
             if not found and not part:
@@ -208,6 +211,19 @@ class Resolver:
             if ruled is not None:
                 found.append(ruled)
         return found[:_MAX_CANDIDATES], part
+
+    def _variant(self, text: str) -> list[Candidate]:
+        """Entries of a form the index holds: "Platte Co." as "Platte County" (counties only), "Czechs"
+        as "Czech" (countries and first-level areas only); see ``tacitus.geo.variants``."""
+        if (county := county_spelled_out(text)) is not None:
+            return [c for c in self.gazetteer.lookup(county, fuzzy=False) if c.feature_code == "ADM2"]
+        if (singular := singular_demonym(text)) is not None:
+            return [
+                c
+                for c in self.gazetteer.lookup(singular, fuzzy=False)
+                if (c.feature_code or "").startswith(("PCL", "ADM1"))
+            ]
+        return []
 
     def _bare_counties(self, text: str, found: Sequence[Candidate]) -> list[Candidate]:
         """Counties a bare name may stand for ("Clarke and Oconee update their policies"), scored
