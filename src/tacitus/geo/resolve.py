@@ -98,6 +98,8 @@ class Weights:
     #: "Paris, Tenn.": added to a name's candidates inside the area written after it, and to that
     #: area (see ``tacitus.geo.qualifiers``); 0 turns the rule off.
     qualified: float = 3.0
+    #: Whether a qualified pair also drops the name's other candidates and the other areas (not kept).
+    qualified_restricts: bool = False
     #: Taken from a first- or second-level area of a country none of the document's other places is in:
     #: "Gaza" in an article about Israel is not the Mozambican province, "Liverpool" beside English
     #: towns not the Australian district (a bare area name's feature bonus assumes it is news-worthy).
@@ -353,11 +355,13 @@ class Resolver:
         pools: list[tuple[list[Candidate], bool]],
         priors: list[list[float]],
     ) -> tuple[list[tuple[list[Candidate], bool]], list[list[float]]]:
-        """Pools and priors with each "name, area" pair of the text (``tacitus.geo.qualifiers``) kept to
-        the name's candidates inside the area and that area, each with the ``qualified`` bonus.
+        """Pools and priors with the ``qualified`` bonus on each "name, area" pair of the text
+        (``tacitus.geo.qualifiers``): the name's candidates inside the area, and that area.
 
-        Why keep only those: the name's other namesakes would still vote in co-location and nearness
-        for the places around them, which the qualifier has ruled out.
+        With ``qualified_restricts`` the pair also drops the other candidates (so the ruled-out
+        namesakes no longer vote in co-location); not kept: equal on the even articles, and it let one
+        pair's state sway other names of a sports page ("Columbus, Ohio" made "Louisville" the Ohio
+        village), see docs/benchmarks/geo.md.
         """
         group_of = {i: g for g, idx in enumerate(groups) for i in idx}
         pools, priors = list(pools), list(priors)
@@ -372,10 +376,14 @@ class Resolver:
             if found is None:
                 continue
             inside, area = found
-            pools[ga] = ([pools[ga][0][j] for j in inside], pools[ga][1])
-            priors[ga] = [priors[ga][j] + bonus for j in inside]
-            pools[gb] = ([pools[gb][0][area]], pools[gb][1])
-            priors[gb] = [priors[gb][area] + bonus]
+            if self.weights.qualified_restricts:
+                pools[ga] = ([pools[ga][0][j] for j in inside], pools[ga][1])
+                priors[ga] = [priors[ga][j] + bonus for j in inside]
+                pools[gb] = ([pools[gb][0][area]], pools[gb][1])
+                priors[gb] = [priors[gb][area] + bonus]
+            else:
+                priors[ga] = [p + bonus if j in inside else p for j, p in enumerate(priors[ga])]
+                priors[gb] = [p + bonus if k == area else p for k, p in enumerate(priors[gb])]
         return pools, priors
 
     def _context(
