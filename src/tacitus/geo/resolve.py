@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from tacitus.geo.bounded import BoundedDict
 from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.normalize import normalize
+from tacitus.geo.qualifiers import qualified_bonus, qualifier_pairs
+from tacitus.geo.variants import county_spelled_out, singular_demonym
 
 #: "west Mosul", "northern Iraq", "south-east Turkey": a direction word before a place names part of it.
 DIRECTION = re.compile(
@@ -93,6 +95,15 @@ class Weights:
     #: Match quality of a county reached by its bare name ("Clarke" for Clarke County), times the
     #: name's; news usually writes "County", so only context should make one win (1.0 = not looked up).
     bare_county: float = 0.6
+    #: "Paris, Tenn.": added to a name's candidates inside the area written after it, and to that
+    #: area (see ``tacitus.geo.qualifiers``); 0 turns the rule off.
+    qualified: float = 3.0
+    #: Whether a qualified pair also drops the name's other candidates and the other areas (not kept).
+    qualified_restricts: bool = False
+    #: Taken from a first- or second-level area of a country none of the document's other places is in:
+    #: "Gaza" in an article about Israel is not the Mozambican province, "Liverpool" beside English
+    #: towns not the Australian district (a bare area name's feature bonus assumes it is news-worthy).
+    foreign_area: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +188,8 @@ class Resolver:
         found = list(self.gazetteer.lookup(text, fuzzy=False))
         part = False
         if not found:
+            found = self._variant(text)
+        if not found:
             base, part = split_direction(text)
             found = list(self.gazetteer.lookup(base, fuzzy=fuzzy)) if part else []
             if not found and not part:
@@ -200,6 +213,19 @@ class Resolver:
             if ruled is not None:
                 found.append(ruled)
         return found[:_MAX_CANDIDATES], part
+
+    def _variant(self, text: str) -> list[Candidate]:
+        """Entries of a form the index holds: "Platte Co." as "Platte County" (counties only), "Czechs"
+        as "Czech" (countries and first-level areas only); see ``tacitus.geo.variants``."""
+        if (county := county_spelled_out(text)) is not None:
+            return [c for c in self.gazetteer.lookup(county, fuzzy=False) if c.feature_code == "ADM2"]
+        if (singular := singular_demonym(text)) is not None:
+            return [
+                c
+                for c in self.gazetteer.lookup(singular, fuzzy=False)
+                if (c.feature_code or "").startswith(("PCL", "ADM1"))
+            ]
+        return []
 
     def _bare_counties(self, text: str, found: Sequence[Candidate]) -> list[Candidate]:
         """Counties a bare name may stand for ("Clarke and Oconee update their policies"), scored
@@ -269,6 +295,8 @@ class Resolver:
         priors = [prior for _, _, prior in prepared]
         weights = [len(idx) for idx in groups.values()]
         names = [normalize(m.text) for m in firsts]
+        if text is not None and self.weights.qualified:
+            pools, priors = self._qualify(mentions, text, list(groups.values()), pools, priors)
         support = colocation(
             [pool for pool, _ in pools],
             names,
@@ -318,6 +346,45 @@ class Resolver:
                     mention=mentions[i], candidate=picks[g], part=pools[g][1], score=scores[g]
                 )
         return [r for r in out if r is not None]
+
+    def _qualify(
+        self,
+        mentions: Sequence[Mention],
+        text: str,
+        groups: Sequence[Sequence[int]],
+        pools: list[tuple[list[Candidate], bool]],
+        priors: list[list[float]],
+    ) -> tuple[list[tuple[list[Candidate], bool]], list[list[float]]]:
+        """Pools and priors with the ``qualified`` bonus on each "name, area" pair of the text
+        (``tacitus.geo.qualifiers``): the name's candidates inside the area, and that area.
+
+        With ``qualified_restricts`` the pair also drops the other candidates (so the ruled-out
+        namesakes no longer vote in co-location); not kept: equal on the even articles, and it let one
+        pair's state sway other names of a sports page ("Columbus, Ohio" made "Louisville" the Ohio
+        village), see docs/benchmarks/geo.md.
+        """
+        group_of = {i: g for g, idx in enumerate(groups) for i in idx}
+        pools, priors = list(pools), list(priors)
+        done: set[tuple[int, int]] = set()
+        bonus = self.weights.qualified
+        for a, b in qualifier_pairs(mentions, text):
+            ga, gb = group_of[a], group_of[b]
+            if ga == gb or (ga, gb) in done:
+                continue
+            done.add((ga, gb))
+            found = qualified_bonus(pools[ga][0], priors[ga], pools[gb][0], priors[gb])
+            if found is None:
+                continue
+            inside, area = found
+            if self.weights.qualified_restricts:
+                pools[ga] = ([pools[ga][0][j] for j in inside], pools[ga][1])
+                priors[ga] = [priors[ga][j] + bonus for j in inside]
+                pools[gb] = ([pools[gb][0][area]], pools[gb][1])
+                priors[gb] = [priors[gb][area] + bonus]
+            else:
+                priors[ga] = [p + bonus if j in inside else p for j, p in enumerate(priors[ga])]
+                priors[gb] = [p + bonus if k == area else p for k, p in enumerate(priors[gb])]
+        return pools, priors
 
     def _context(
         self, picks: Sequence[Candidate | None], names: Sequence[str], weights: Sequence[int], own: str
@@ -383,6 +450,8 @@ class Resolver:
             score += w.country_share * context.countries[candidate.country] / total
             if candidate.country == context.focus:
                 score += w.focus_country
+            elif code in {"ADM1", "ADM2"} and not context.countries[candidate.country]:
+                score -= w.foreign_area
         admin_total = context.admin_total
         if admin_total and candidate.admin1:
             score += w.admin1_share * context.admin1s[f"{candidate.country}.{candidate.admin1}"] / admin_total
