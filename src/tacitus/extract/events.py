@@ -392,7 +392,7 @@ class EventStage:
     """Adds ``events``: one Event per occurrence the document reports, typed in ACLED's taxonomy."""
 
     name: ClassVar[str] = "extract.events"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims", "actors", "dates", "places"})
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
