@@ -87,6 +87,30 @@ def test_classifier_reads_plain_sentences(text: str, label: str) -> None:
     assert default_classifier().best(text)[0] == label
 
 
+def test_context_scores_blend_each_sentence_with_its_window() -> None:
+    classifier = default_classifier()
+    first = ["Rebels stormed the town at dawn.", "  ", "The army had held it since 2017."]
+    second = ["Nurses marched to the ministry."]
+    blended = classifier.scores_in_context([first, second], weight=0.5)
+    assert [len(doc) for doc in blended] == [3, 1]
+    assert blended[0][1] is None  # a blank sentence has no scores and is skipped in windows
+    alone = classifier.scores([first[0], first[2], second[0]])
+    windows = classifier.scores(
+        [f"{first[0]} {first[2]}", f"{first[0]} {first[2]}", second[0]]  # never across documents
+    )
+    expected = [{k: 0.5 * a[k] + 0.5 * w[k] for k in a} for a, w in zip(alone, windows, strict=True)]
+    assert [blended[0][0], blended[0][2], blended[1][0]] == expected
+    assert classifier.scores_in_context([first], weight=0.0)[0][0] == alone[0]
+
+
+@given(st.lists(st.lists(st.text(max_size=40), max_size=4), max_size=3))
+def test_context_scores_keep_the_shape_of_any_input(documents: list[list[str]]) -> None:
+    blended = default_classifier().scores_in_context(documents)
+    assert [len(doc) for doc in blended] == [len(doc) for doc in documents]
+    for doc, scores in zip(documents, blended, strict=True):
+        assert [s is None for s in scores] == [not t.strip() for t in doc]
+
+
 _scores = st.dictionaries(
     st.sampled_from([*SUB_TYPES[:6], NONE]), st.floats(-3, 3, allow_nan=False), min_size=2
 )

@@ -96,17 +96,21 @@ class EventFinder:
         return self._classifier
 
     def sentence_scores(self, sentences: Sequence[Any]) -> list[dict[str, float] | None]:
-        """The classifier's scores of every sentence, in one call (None for a blank sentence).
+        """The classifier's scores of one document's sentences, in order (None for a blank sentence)."""
+        return self.document_scores([sentences])[0]
 
-        Why one call per document and not one per sentence: each ``decision_function`` call pays
-        scikit-learn's input validation and joblib dispatch (~5 ms), far more than scoring one sentence;
-        a linear model scores each row independently, so the numbers are the same either way.
+    def document_scores(self, documents: Sequence[Sequence[Any]]) -> list[list[dict[str, float] | None]]:
+        """Per document, the classifier's scores of its sentences, each read in its window of
+        neighbouring sentences (``EventTypeClassifier.scores_in_context``), all in one call.
+
+        Why one call and not one per sentence: each ``decision_function`` call pays scikit-learn's
+        input validation and sparse stacking (~5 ms), far more than scoring one sentence; a linear
+        model scores each row independently, so the numbers are the same either way.
         """
-        texts = [span_text(s).strip() for s in sentences]
+        texts = [[span_text(s) for s in sentences] for sentences in documents]
         if not self.use_classifier:
-            return [None] * len(texts)
-        scored = iter(self.classifier.scores([t for t in texts if t]))
-        return [next(scored) if t else None for t in texts]
+            return [[None] * len(group) for group in texts]
+        return self.classifier.scores_in_context(texts)
 
     def sentence_events(
         self,
@@ -410,10 +414,10 @@ class EventStage:
         """
         parsed = [a for a in analyses if a.parsed is not None]
         sentences = [segments(a.parsed) for a in parsed]
-        scores = iter(self.finder.sentence_scores([s for group in sentences for s in group]))
+        scores = self.finder.document_scores(sentences)
         events = {
-            id(a): self._events(a, group, [next(scores) for _ in group])
-            for a, group in zip(parsed, sentences, strict=True)
+            id(a): self._events(a, group, group_scores)
+            for a, group, group_scores in zip(parsed, sentences, scores, strict=True)
         }
         return [a.model_copy(update={"events": events[id(a)]}) if id(a) in events else a for a in analyses]
 
