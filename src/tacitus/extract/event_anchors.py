@@ -55,6 +55,14 @@ def date_for(claims: Sequence[Claim], analysis: Analysis, start: int, end: int, 
     return found
 
 
+def stated_only(date: TimeSpan | None, counted: bool) -> TimeSpan | None:
+    """A habit, threat or denial keeps only a date the text gives it, never the publication-day fallback:
+    dated to the day of the report it would read as today's incident."""
+    if counted or date is None or date.evidence is not None or date.text:
+        return date
+    return None
+
+
 #: Dependents that open a clause of their own, with its own action and its own place: "continues in
 #: west Mosul as forces work to recapture Zanjili", "killed three in Mosul after fleeing from Tal Afar",
 #: "said in Baghdad that ...". Noun modifiers (acl: "a strike targeting a house in Mosul") and

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from tacitus.actors.dictionary import ARMED_TYPES, NON_STATE_ARMED_TYPES, ActorDictionary
-from tacitus.extract.event_anchors import date_for, mention_refs, place_for
+from tacitus.extract.event_anchors import date_for, mention_refs, place_for, stated_only
 from tacitus.extract.event_classifier import EventTypeClassifier, TypingPolicy, default_classifier
 from tacitus.extract.event_lexicon import (
     TERRITORY,
@@ -48,7 +48,7 @@ from tacitus.extract.event_sentence import (
     national_agent,
     violence_type,
 )
-from tacitus.model import Event, Evidence, Modality, TimeSpan
+from tacitus.model import Event, Evidence, Modality
 from tacitus.nlp.text import doc_token_forms, span_text
 from tacitus.pipeline import Analysis
 
@@ -475,7 +475,7 @@ class EventStage:
             actor2=actor2,
             inter1=self._inter(actor1),
             inter2=self._inter(actor2),
-            date=_stated_only(
+            date=stated_only(
                 date_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)), counted
             ),
             place=place_for(claims, analysis, start, end, mention.trigger.root(sentence.doc)),
@@ -582,14 +582,6 @@ class EventStage:
             if best is None or distance < best[0]:
                 best = (distance, mention.name)
         return best[1] if best else None
-
-
-def _stated_only(date: TimeSpan | None, counted: bool) -> TimeSpan | None:
-    """A habit, threat or denial keeps only a date the text gives it, never the publication-day fallback:
-    dated to the day of the report it would read as today's incident."""
-    if counted or date is None or date.evidence is not None or date.text:
-        return date
-    return None
 
 
 _NAME_ENTITIES = frozenset(
