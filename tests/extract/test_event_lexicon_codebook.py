@@ -48,12 +48,12 @@ CASES = [
     ),
     # demonstrators' own violence names the event even when force was used against them
     ("Police fired tear gas at rioters who threw stones, killing one.", "Violent demonstration"),
-    # an arrest at a protest is an intervention; one ahead of a planned protest is an arrest
+    # an arrest at a protest is an intervention
     ("Police arrested 20 protesters during a march in the capital on Monday.", "Protest with intervention"),
-    ("Police detained three activists before a planned rally in the capital.", "Arrests"),
+    # an arrest at a protest is read by the lethal cues after it: killing there is excessive force
     (
-        "Security forces detained two opposition activists for organising a protest against the new tax law.",
-        "Arrests",
+        "Police arrested dozens of protesters and shot dead two of them in the square.",
+        "Excessive force against protesters",
     ),
     # joining a protest is a protest, not a change to a group
     (
