@@ -57,9 +57,9 @@ def _matchers(dictionary: ActorDictionary, vocab: Any) -> tuple[Any, Any]:
 
 
 def _words(surface: str) -> list[str]:
-    """Split an alias the way spaCy's English tokenizer splits news text (hyphens and 's apart)."""
+    """Split an alias the way spaCy's English tokenizer splits news text (hyphens, brackets, 's apart)."""
     words: list[str] = []
-    for part in surface.replace("’", "'").split():
+    for part in surface.replace("’", "'").replace("(", " ( ").replace(")", " ) ").split():
         pieces = part.replace("-", " - ").split()
         for piece in pieces:
             if piece.endswith("'s") and len(piece) > 2:
