@@ -65,6 +65,9 @@ def test_national_adjectives_mark_attacks_but_not_palestinian_ones(dictionary: A
     assert dictionary.by_modifier("Palestinian") is None
     syrian = dictionary.by_modifier("Syrian")
     assert syrian is not None and syrian.name == "Military Forces of Syria"
+    # a curated actor's modifier is not taken over by the generated national forces
+    saudi = dictionary.by_modifier("Saudi")
+    assert saudi is not None and saudi.name == "Military Coalition for Yemen (Saudi Arabia)"
 
 
 @pytest.mark.parametrize(

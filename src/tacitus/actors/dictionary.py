@@ -124,7 +124,10 @@ class ActorDictionary:
                     self._by_alias[key] = entry
             for acronym in entry.acronyms:
                 self._by_acronym[acronym] = entry
-        self._by_modifier = {m.lower(): entry for entry in self.entries.values() for m in entry.modifiers}
+        self._by_modifier: dict[str, ActorEntry] = {}
+        for entry in self.entries.values():  # the first entry wins: curated ones come before generated
+            for modifier in entry.modifiers:
+                self._by_modifier.setdefault(modifier.lower(), entry)
         self.max_alias_words = max((len(k.split()) for k in self._by_alias), default=1)
 
     @classmethod
