@@ -166,3 +166,11 @@ def test_generated_aliases_are_not_ruler_patterns(dictionary: ActorDictionary) -
     # 30,000 "<adjective> <noun>" forms would slow the EntityRuler; our own matcher finds them.
     texts = {p.text for p in dictionary.patterns()}
     assert "Ethiopian troops" not in texts and "Arakan Army" in texts
+
+
+def test_a_generated_national_form_counts_only_as_a_phrase_head(
+    nlp: Any, dictionary: ActorDictionary
+) -> None:
+    text = "Gunmen attacked a Kenyan police station, and Kenyan police later arrested two men."
+    kenyan = [m for m in find_mentions(nlp(text), dictionary) if m.name == "Police Forces of Kenya"]
+    assert [m.start for m in kenyan] == [text.rindex("Kenyan police")]  # not the station

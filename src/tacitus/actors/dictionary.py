@@ -124,6 +124,12 @@ class ActorDictionary:
                     self._by_alias[key] = entry
             for acronym in entry.acronyms:
                 self._by_acronym[acronym] = entry
+        self.derived_keys = frozenset(
+            key
+            for entry in self.entries.values()
+            for key in map(normalise, entry.derived_aliases)
+            if self._by_alias.get(key) is entry
+        )
         self._by_modifier: dict[str, ActorEntry] = {}
         for entry in self.entries.values():  # the first entry wins: curated ones come before generated
             for modifier in entry.modifiers:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
+from tacitus.actors.surface import normalise
 from tacitus.nlp.text import doc_token_forms
 from tacitus.nlp.text import sentence_starts as sentence_starts_of
 
@@ -104,6 +105,8 @@ def find_mentions(doc: Any, dictionary: ActorDictionary) -> list[ActorMention]:
     for span in kept:
         entry = dictionary.entries[labels[(span.start, span.end)]]
         covered.update(range(span.start, span.end))
+        if normalise(span.text) in dictionary.derived_keys and not _is_head_noun(doc, span.end):
+            continue  # "Kenyan police station", "Nigerian army base": a place, like "police station"
         if entry.generic:
             if not _is_head_noun(doc, span.end):
                 continue
