@@ -247,11 +247,18 @@ class ActorDictionary:
         return patterns
 
     def alias_table(self) -> Sequence[tuple[str, ActorEntry, bool]]:
-        """(surface, entry, case_sensitive) for every alias and acronym: what the matcher looks for."""
+        """(surface, entry, case_sensitive) for every alias and acronym but the derived ones."""
         rows: list[tuple[str, ActorEntry, bool]] = []
         for entry in self.entries.values():
-            rows.extend(
-                (alias, entry, False) for alias in {entry.name, *entry.aliases, *entry.derived_aliases}
-            )
+            rows.extend((alias, entry, False) for alias in {entry.name, *entry.aliases})
             rows.extend((acronym, entry, True) for acronym in entry.acronyms)
         return rows
+
+    def derived_table(self) -> Sequence[tuple[str, ActorEntry]]:
+        """(surface, entry) for every generated alias that no curated actor claims ("Kenyan police")."""
+        return [
+            (alias, entry)
+            for entry in self.entries.values()
+            for alias in entry.derived_aliases
+            if normalise(alias) in self.derived_keys
+        ]
