@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tacitus.actors.national import load_countries, load_templates, merge_national, national_entries
+from tacitus.actors.surface import normalise
 from tacitus.errors import ResolutionError
 from tacitus.nlp.model_loader import EntityPattern
 
@@ -27,11 +29,9 @@ log = logging.getLogger(__name__)
 ARMED_TYPES = frozenset({1, 2, 3, 4, 8})
 NON_STATE_ARMED_TYPES = frozenset({2, 3, 4})
 
-_SPACE = re.compile(r"\s+")
 _LEADING_DETERMINER = re.compile(
     r"^(?:the|a|an|some|several|many|two|three|armed|suspected)\s+", re.IGNORECASE
 )
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 class ActorEntry(BaseModel):
@@ -44,6 +44,7 @@ class ActorEntry(BaseModel):
     country: str | None = None
     parent: str | None = None
     aliases: tuple[str, ...] = ()
+    derived_aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     capabilities: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
@@ -71,13 +72,6 @@ class AnaphoraLexicon(BaseModel):
     window_sentences: int = 3
 
 
-def normalise(surface: str) -> str:
-    """Lower-case, single-spaced, without a leading article/possessive: the key aliases are stored under."""
-    text = _SPACE.sub(" ", surface.replace("’", "'")).strip().strip('.,;:"“”')
-    text = _POSSESSIVE.sub("", text)
-    return text.lower()
-
-
 def _read_yaml(text: str, origin: str) -> Any:
     try:
         return yaml.safe_load(text)
@@ -85,9 +79,13 @@ def _read_yaml(text: str, origin: str) -> Any:
         raise ResolutionError(f"{origin}: not valid YAML ({exc}); fix the file or leave it out") from exc
 
 
-def _entries(raw: Any, origin: str) -> list[ActorEntry]:
-    if not isinstance(raw, list):
+def _raw_entries(raw: Any, origin: str) -> list[dict[str, Any]]:
+    if not isinstance(raw, list) or not all(isinstance(item, dict) and "name" in item for item in raw):
         raise ResolutionError(f"{origin}: expected a YAML list of actors (name, type, aliases, ...)")
+    return raw
+
+
+def _entries(raw: list[dict[str, Any]], origin: str) -> list[ActorEntry]:
     entries = []
     for item in raw:
         try:
@@ -101,6 +99,13 @@ def _packaged(name: str) -> str:
     return importlib.resources.files("tacitus.actors").joinpath("data", name).read_text(encoding="utf-8")
 
 
+def _with_national_forces(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The curated entries plus the national forces of every country (curated aliases win)."""
+    taken = {normalise(alias) for item in raw for alias in (item["name"], *(item.get("aliases") or ()))}
+    generated = national_entries(load_countries(), load_templates())
+    return merge_national(raw, generated, taken)
+
+
 class ActorDictionary:
     """Canonical actors looked up by alias; feeds the EntityRuler and the actor and event stages."""
 
@@ -112,28 +117,43 @@ class ActorDictionary:
         self._by_alias: dict[str, ActorEntry] = {}
         self._by_acronym: dict[str, ActorEntry] = {}
         for entry in self.entries.values():
-            for alias in (entry.name, *entry.aliases):
+            for alias in (entry.name, *entry.aliases, *entry.derived_aliases):
                 key = normalise(alias)
                 current = self._by_alias.get(key)
                 if current is None or (current.generic and not entry.generic):
                     self._by_alias[key] = entry
             for acronym in entry.acronyms:
                 self._by_acronym[acronym] = entry
-        self._by_modifier = {m.lower(): entry for entry in self.entries.values() for m in entry.modifiers}
+        self.derived_keys = frozenset(
+            key
+            for entry in self.entries.values()
+            for key in map(normalise, entry.derived_aliases)
+            if self._by_alias.get(key) is entry
+        )
+        self._by_modifier: dict[str, ActorEntry] = {}
+        for entry in self.entries.values():  # the first entry wins: curated ones come before generated
+            for modifier in entry.modifiers:
+                self._by_modifier.setdefault(modifier.lower(), entry)
         self.max_alias_words = max((len(k.split()) for k in self._by_alias), default=1)
 
     @classmethod
     def load(cls, extra: Path | None = None) -> ActorDictionary:
         """The packaged dictionary, with the entries of ``extra`` (same YAML format) added or replacing."""
-        entries = _entries(_read_yaml(_packaged("actors.yaml"), "actors.yaml"), "actors.yaml")
+        raw = _raw_entries(_read_yaml(_packaged("actors.yaml"), "actors.yaml"), "actors.yaml")
+        origin = "actors.yaml"
         if extra is not None:
             try:
                 text = extra.read_text(encoding="utf-8")
             except OSError as exc:
                 raise ResolutionError(f"cannot read actor file {extra}: {exc}") from exc
-            added = _entries(_read_yaml(text, str(extra)), str(extra))
+            added = _raw_entries(_read_yaml(text, str(extra)), str(extra))
+            _entries(added, str(extra))  # report a bad user entry against its own file
             log.info("actor dictionary: %d entries from %s", len(added), extra)
-            entries.extend(added)
+            by_name = {item["name"]: item for item in raw}
+            by_name.update({item["name"]: item for item in added})  # same name replaces, in place
+            raw = list(by_name.values())
+            origin = f"actors.yaml + {extra}"
+        entries = _entries(_with_national_forces(raw), origin)
         raw_anaphora = _read_yaml(_packaged("anaphora.yaml"), "anaphora.yaml")
         dictionary = cls(entries, AnaphoraLexicon.model_validate(raw_anaphora))
         dictionary._check_parents()
@@ -227,9 +247,18 @@ class ActorDictionary:
         return patterns
 
     def alias_table(self) -> Sequence[tuple[str, ActorEntry, bool]]:
-        """(surface, entry, case_sensitive) for every alias and acronym: what the matcher looks for."""
+        """(surface, entry, case_sensitive) for every alias and acronym but the derived ones."""
         rows: list[tuple[str, ActorEntry, bool]] = []
         for entry in self.entries.values():
             rows.extend((alias, entry, False) for alias in {entry.name, *entry.aliases})
             rows.extend((acronym, entry, True) for acronym in entry.acronyms)
         return rows
+
+    def derived_table(self) -> Sequence[tuple[str, ActorEntry]]:
+        """(surface, entry) for every generated alias that no curated actor claims ("Kenyan police")."""
+        return [
+            (alias, entry)
+            for entry in self.entries.values()
+            for alias in entry.derived_aliases
+            if normalise(alias) in self.derived_keys
+        ]

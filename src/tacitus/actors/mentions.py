@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
+from tacitus.actors.surface import normalise
 from tacitus.nlp.text import doc_token_forms
 from tacitus.nlp.text import sentence_starts as sentence_starts_of
 
@@ -42,24 +43,65 @@ class ActorMention:
 @functools.lru_cache(maxsize=8)
 def _matchers(dictionary: ActorDictionary, vocab: Any) -> tuple[Any, Any]:
     from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     lower = PhraseMatcher(vocab, attr="LOWER")
     exact = PhraseMatcher(vocab, attr="ORTH")
-    from spacy.tokens import Doc
-
+    by_actor: dict[tuple[str, bool], dict[tuple[str, ...], None]] = {}
     for surface, entry, case_sensitive in dictionary.alias_table():
         words = _words(surface)
-        if case_sensitive:
-            exact.add(entry.name, [Doc(vocab, words=words)])
-        else:
-            lower.add(entry.name, [Doc(vocab, words=[w.lower() for w in words])])
+        key = tuple(words) if case_sensitive else tuple(w.lower() for w in words)
+        by_actor.setdefault((entry.name, case_sensitive), {})[key] = None
+    for (name, case_sensitive), surfaces in by_actor.items():
+        matcher = exact if case_sensitive else lower
+        matcher.add(name, [Doc(vocab, words=list(words)) for words in surfaces])
     return lower, exact
 
 
+@dataclass(frozen=True)
+class _DerivedIndex:
+    """The generated national forms, looked up backwards from their last word.
+
+    Why not the PhraseMatcher: its ~30,000 pattern Docs took ~0.8 s to build in every process, more
+    than the whole actor stage spends on a few hundred articles; a dict keyed by the lower-cased token
+    sequence finds the same spans at the few tokens that can end one ("troops", "police", ...).
+    """
+
+    forms: dict[tuple[str, ...], str]
+    last_words: frozenset[str]
+    longest: int
+
+    def matches(self, doc: Any) -> list[tuple[str, int, int]]:
+        """(actor name, start, end) of the longest form ending at each token that can end one."""
+        lowered = [t.lower_ for t in doc]
+        found: list[tuple[str, int, int]] = []
+        for end in range(1, len(lowered) + 1):
+            if lowered[end - 1] not in self.last_words:
+                continue
+            for size in range(min(self.longest, end), 1, -1):
+                name = self.forms.get(tuple(lowered[end - size : end]))
+                if name is not None:
+                    found.append((name, end - size, end))
+                    break
+        return found
+
+
+@functools.lru_cache(maxsize=8)
+def _derived_index(dictionary: ActorDictionary) -> _DerivedIndex:
+    forms = {
+        tuple(w.lower() for w in _words(surface)): entry.name for surface, entry in dictionary.derived_table()
+    }
+    return _DerivedIndex(
+        forms=forms,
+        last_words=frozenset(key[-1] for key in forms),
+        longest=max((len(key) for key in forms), default=0),
+    )
+
+
 def _words(surface: str) -> list[str]:
-    """Split an alias the way spaCy's English tokenizer splits news text (hyphens and 's apart)."""
+    """Split an alias the way spaCy's English tokenizer splits news text (hyphens, brackets, 's apart)."""
     words: list[str] = []
-    for part in surface.replace("’", "'").split():
+    for part in surface.replace("’", "'").replace("(", " ( ").replace(")", " ) ").split():
         pieces = part.replace("-", " - ").split()
         for piece in pieces:
             if piece.endswith("'s") and len(piece) > 2:
@@ -89,10 +131,11 @@ def find_mentions(doc: Any, dictionary: ActorDictionary) -> list[ActorMention]:
     from spacy.util import filter_spans
 
     lower, exact = _matchers(dictionary, doc.vocab)
-    spans = [doc[s:e] for _, s, e in lower(doc)] + [doc[s:e] for _, s, e in exact(doc)]
+    matches = [(doc.vocab.strings[m], s, e) for m, s, e in [*lower(doc), *exact(doc)]]
+    matches.extend(_derived_index(dictionary).matches(doc))
+    spans = [doc[s:e] for _, s, e in matches]
     labels: dict[tuple[int, int], str] = {}
-    for match_id, s, e in [*lower(doc), *exact(doc)]:
-        name = doc.vocab.strings[match_id]
+    for name, s, e in matches:
         previous = labels.get((s, e))
         if previous is None or dictionary.entries[previous].generic:
             labels[(s, e)] = name
@@ -104,6 +147,8 @@ def find_mentions(doc: Any, dictionary: ActorDictionary) -> list[ActorMention]:
     for span in kept:
         entry = dictionary.entries[labels[(span.start, span.end)]]
         covered.update(range(span.start, span.end))
+        if normalise(span.text) in dictionary.derived_keys and not _is_head_noun(doc, span.end):
+            continue  # "Kenyan police station", "Nigerian army base": a place, like "police station"
         if entry.generic:
             if not _is_head_noun(doc, span.end):
                 continue
