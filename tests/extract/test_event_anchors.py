@@ -79,3 +79,10 @@ def test_a_noun_trigger_belongs_to_the_clause_of_the_verb_above_it(nlp: Any) -> 
     words = {doc[i].text for i in tokens}
     assert {"siege", "continues", "Deir"} <= words
     assert "Geneva" not in words and "talks" not in words
+
+
+def test_a_sentence_without_a_verb_ends_at_its_root(nlp: Any) -> None:
+    """Headlines and fragments have a noun as their root: the climb must stop there, not loop."""
+    doc = nlp("Heavy fighting in Falluja.")
+    fighting = next(t for t in doc if t.text == "fighting")
+    assert {doc[i].text for i in clause_tokens(fighting)} >= {"fighting", "Falluja"}

@@ -77,7 +77,7 @@ def clause_tokens(root: Any) -> set[int]:
     A noun trigger ("the battle ... continues") belongs to the clause of the verb above it; climbing
     stops at the first verb, so the trigger itself is never inside a nested clause of that verb."""
     head = root
-    while head.pos_ not in _VERBAL and head.head is not head:
+    while head.pos_ not in _VERBAL and head.head.i != head.i:
         head = head.head
     found: set[int] = set()
     stack = [head]
