@@ -131,3 +131,28 @@ def test_batch_events_equal_single_document_events(
             evidence: Evidence = event.evidence
             assert evidence.text == analysis.document.text[evidence.start : evidence.end]
     assert len(segments(analyses[0].parsed)) >= 1
+
+
+def _joined_windows(texts: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    return [" ".join(texts[a:b]) for a, b in spans]
+
+
+def test_window_scores_equal_scoring_the_joined_text(classifier: EventTypeClassifier) -> None:
+    """Summing sentence counts (plus junction bigrams) gives the joined window's scores exactly."""
+    texts = [t.strip() for t in SENTENCES if t.strip()] + [e.text for e in load_training()[:200]]
+    spans = [(max(0, i - 1), min(len(texts), i + 2)) for i in range(len(texts))] + [(0, len(texts))]
+    windows = classifier._windows
+    assert windows is not None and classifier._fast is not None
+    own, around = windows.decision_function(texts, spans)
+    assert np.array_equal(own, classifier._fast.decision_function(texts))
+    assert np.array_equal(around, classifier._fast.decision_function(_joined_windows(texts, spans)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(min_size=1, max_size=40).map(str.strip).filter(bool), min_size=1, max_size=5))
+def test_window_scores_equal_on_any_text(classifier: EventTypeClassifier, texts: list[str]) -> None:
+    windows = classifier._windows
+    assert windows is not None and classifier._fast is not None
+    spans = [(max(0, i - 1), min(len(texts), i + 2)) for i in range(len(texts))]
+    _, around = windows.decision_function(texts, spans)
+    assert np.array_equal(around, classifier._fast.decision_function(_joined_windows(texts, spans)))

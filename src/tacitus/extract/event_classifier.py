@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tacitus.extract.event_scoring import FastScorer
+from tacitus.extract.event_scoring import FastScorer, WindowScorer
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,7 @@ class EventTypeClassifier:
         self._model = model
         self.labels: tuple[str, ...] = tuple(str(c) for c in model.classes_)
         self._fast = FastScorer.of(model)
+        self._windows = WindowScorer.of(self._fast)
 
     @classmethod
     def train(cls, examples: Sequence[Example], c: float = 0.5) -> EventTypeClassifier:
@@ -155,6 +156,9 @@ class EventTypeClassifier:
             rows = self._fast.decision_function(list(texts))
         else:
             rows = self._model.decision_function(list(texts))
+        return self._named(rows)
+
+    def _named(self, rows: Any) -> list[dict[str, float]]:
         return [dict(zip(self.labels, (float(v) for v in row), strict=True)) for row in rows]
 
     def scores_in_context(
@@ -171,10 +175,18 @@ class EventTypeClassifier:
         texts = [[t.strip() for t in doc] for doc in documents]
         kept = [[t for t in doc if t] for doc in texts]
         sentences = [t for doc in kept for t in doc]
-        windows = [" ".join(doc[max(0, i - 1) : i + 2]) for doc in kept for i in range(len(doc)) if weight]
-        scored = iter(self.scores(sentences + windows))
-        own = [next(scored) for _ in sentences]
-        around = list(scored) if weight else own
+        spans: list[tuple[int, int]] = []
+        for doc in kept:
+            offset = len(spans)
+            spans.extend((offset + max(0, i - 1), offset + min(len(doc), i + 2)) for i in range(len(doc)))
+        if weight and sentences and self._windows is not None:
+            rows, window_rows = self._windows.decision_function(sentences, spans)
+            own, around = self._named(rows), self._named(window_rows)
+        else:
+            windows = [" ".join(sentences[a:b]) for a, b in spans] if weight else []
+            scored = iter(self.scores(sentences + windows))
+            own = [next(scored) for _ in sentences]
+            around = list(scored) if weight else own
         blended = iter(
             {k: (1 - weight) * s[k] + weight * w[k] for k in s} if weight else s
             for s, w in zip(own, around, strict=True)

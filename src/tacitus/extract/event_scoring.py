@@ -145,3 +145,102 @@ class FastScorer:
         word_block = self.words.transform(texts)
         char_block = tfidf(self.counter.counts(texts), self.chars)
         return self.linear.decision_function(sp.hstack([word_block, char_block]).tocsr())
+
+
+def window_matrix(windows: Sequence[tuple[int, int]], size: int) -> Any:
+    """A 0/1 matrix whose row ``k`` sums the rows ``windows[k]`` = ``(start, end)`` of a ``size``-row one."""
+    import scipy.sparse as sp
+
+    lengths = np.fromiter((end - start for start, end in windows), dtype=np.int64, count=len(windows))
+    columns = np.fromiter(
+        chain.from_iterable(range(start, end) for start, end in windows),
+        dtype=np.int64,
+        count=int(lengths.sum()),
+    )
+    indptr = np.zeros(len(windows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    ones = np.ones(len(columns), dtype=np.float64)
+    return sp.csr_array((ones, columns, indptr), shape=(len(windows), size))
+
+
+class WindowScorer:
+    """Scores of sentences and of windows of consecutive sentences, counting each sentence once.
+
+    Why: reading a sentence in its window (the sentence and its neighbours, joined by a space) tripled
+    the text the classifier counted n-grams in. A joined window's counts are its sentences' counts
+    summed, exactly: character n-grams never cross a space, the word tokens of a joined text are the
+    sentences' tokens in order, and the only n-grams a join adds are the word bigrams across each
+    junction, counted here directly. Everything after the counting is ``FastScorer``'s, so the scores
+    equal those of the joined texts bit for bit (tests/extract/test_event_scoring.py).
+    """
+
+    def __init__(self, fast: FastScorer) -> None:
+        self.fast = fast
+        words = fast.words
+        self._tokens = words.build_tokenizer()
+        self._prepare = words.build_preprocessor()
+        self._vocabulary: dict[str, int] = words.vocabulary_
+
+    @classmethod
+    def of(cls, fast: FastScorer | None) -> WindowScorer | None:
+        """A window scorer when the word vectorizer is the plain 1-2-gram one whose junctions it knows."""
+        if fast is None:
+            return None
+        words = fast.words
+        plain = (
+            words.analyzer == "word"
+            and words.ngram_range == (1, 2)
+            and words.stop_words is None
+            and words.input == "content"
+            and not words.binary
+            and words.tokenizer is None
+            and words.preprocessor is None
+        )
+        return cls(fast) if plain else None
+
+    def _word_counts(self, texts: Sequence[str]) -> Any:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        return CountVectorizer.transform(self.fast.words, texts)
+
+    def _junctions(self, texts: Sequence[str], windows: Sequence[tuple[int, int]]) -> Any:
+        """Counts of the word bigrams each window's joins add (last token before, first token after)."""
+        import scipy.sparse as sp
+
+        tokens = [self._tokens(self._prepare(t)) for t in texts]
+        rows: list[int] = []
+        columns: list[int] = []
+        for row, (start, end) in enumerate(windows):
+            last: str | None = None
+            for sentence in tokens[start:end]:
+                if not sentence:
+                    continue
+                if last is not None:
+                    index = self._vocabulary.get(f"{last} {sentence[0]}")
+                    if index is not None:
+                        rows.append(row)
+                        columns.append(index)
+                last = sentence[-1]
+        values = np.ones(len(rows), dtype=np.float64)
+        shape = (len(windows), len(self._vocabulary))
+        return sp.csr_array((values, (rows, columns)), shape=shape)
+
+    def decision_function(self, texts: Sequence[str], windows: Sequence[tuple[int, int]]) -> tuple[Any, Any]:
+        """Scores of ``texts`` and of each window ``(start, end)``: ``" ".join(texts[start:end])``."""
+        import scipy.sparse as sp
+
+        fast = self.fast
+        word_counts = self._word_counts(texts)
+        char_counts = fast.counter.counts(texts)
+        summing = window_matrix(windows, len(texts))
+        window_words = (summing @ word_counts + self._junctions(texts, windows)).tocsr()
+        window_chars = (summing @ char_counts).tocsr()
+        blocks = []
+        for words, chars in ((word_counts, char_counts), (window_words, window_chars)):
+            for matrix in (words, chars):
+                matrix.sum_duplicates()
+                matrix.sort_indices()
+            word_block = tfidf(words.astype(np.float64), fast.words)
+            char_block = tfidf(chars.astype(np.float64), fast.chars)
+            blocks.append(fast.linear.decision_function(sp.hstack([word_block, char_block]).tocsr()))
+        return blocks[0], blocks[1]
