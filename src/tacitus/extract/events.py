@@ -270,7 +270,7 @@ class EventFinder:
 
     def _guarded(self, sentence: Any) -> frozenset[int]:
         """Tokens naming a danger guarded against: no cue for the sentence's weapon either."""
-        if "against" not in sentence.doc.text[sentence.start_char : sentence.end_char].lower():
+        if "against" not in span_forms(sentence)[1]:
             return frozenset()  # guarded_against needs the word: skip reading every token's parse
         return frozenset(
             inner.i for t in sentence if guarded_against(t, self.lexicon.guard_nouns) for inner in t.subtree
