@@ -86,6 +86,12 @@ class _DerivedIndex:
         return found
 
 
+def prepare(dictionary: ActorDictionary) -> None:
+    """Build the dictionary's generated-forms index now (~0.3 s for every country's national forces),
+    at load time rather than inside the first document."""
+    _derived_index(dictionary)
+
+
 @functools.lru_cache(maxsize=8)
 def _derived_index(dictionary: ActorDictionary) -> _DerivedIndex:
     forms = {

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from tacitus.actors.dictionary import ActorDictionary
-from tacitus.actors.mentions import ActorMention, find_mentions
+from tacitus.actors.mentions import ActorMention, find_mentions, prepare
 from tacitus.model import Actor, Claim, Evidence
 from tacitus.pipeline import Analysis
 
@@ -27,6 +27,7 @@ class ActorStage:
 
     def __init__(self, dictionary: ActorDictionary | None = None) -> None:
         self.dictionary = dictionary if dictionary is not None else ActorDictionary.load()
+        prepare(self.dictionary)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         if analysis.parsed is None:
