@@ -5,13 +5,14 @@ from __future__ import annotations
 import gzip
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tacitus.geo.gazetteer import Gazetteer
 from tacitus.geo.index import connect
+from tacitus.geo.resolve import Mention
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("TACITUS_SHARED") or REPO.parent / "shared")
@@ -167,3 +168,18 @@ def packaged() -> Iterator[Gazetteer]:
     gazetteer = Gazetteer.open()
     yield gazetteer
     gazetteer.close()
+
+
+@pytest.fixture(scope="session")
+def mentions_at() -> Callable[..., list[Mention]]:
+    """``mentions_at(text, *names)``: a Mention for each name, found left to right in ``text``."""
+
+    def find(text: str, *names: str) -> list[Mention]:
+        out, start = [], 0
+        for name in names:
+            start = text.index(name, start)
+            out.append(Mention(name, start, start + len(name)))
+            start += len(name)
+        return out
+
+    return find

@@ -3,6 +3,8 @@ written forms the index holds under another form ("Platte Co.", "Czechs", "Ohioa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,14 +14,7 @@ from tacitus.geo.qualifiers import qualified_bonus, qualifier_pairs
 from tacitus.geo.resolve import Mention, Resolver
 from tacitus.geo.variants import county_spelled_out, singular_demonym
 
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    out, start = [], 0
-    for name in names:
-        start = text.index(name, start)
-        out.append(Mention(name, start, start + len(name)))
-        start += len(name)
-    return out
+MentionsAt = Callable[..., list[Mention]]  # the `mentions_at` fixture of conftest.py
 
 
 def _place(key: str, country: str, admin1: str | None, code: str | None = None) -> Candidate:
@@ -28,9 +23,9 @@ def _place(key: str, country: str, admin1: str | None, code: str | None = None) 
     )
 
 
-def test_pairs_are_comma_separated_neighbours() -> None:
+def test_pairs_are_comma_separated_neighbours(mentions_at: MentionsAt) -> None:
     text = "From Louisville, Ky., and New Haven (Conn.) to Denver and Boise."
-    mentions = _mentions(text, "Louisville", "Ky.", "New Haven", "Conn.", "Denver", "Boise")
+    mentions = mentions_at(text, "Louisville", "Ky.", "New Haven", "Conn.", "Denver", "Boise")
     pairs = qualifier_pairs(mentions, text)
     assert (0, 1) in pairs and (2, 3) in pairs
     assert (1, 2) not in pairs and (4, 5) not in pairs
@@ -46,17 +41,19 @@ def test_the_pair_chooses_the_area_that_contains_the_place() -> None:
     assert qualified_bonus(ohio, [6.0], georgia, [6.0, 5.0]) is None
 
 
-def test_a_state_after_a_comma_picks_the_town(packaged: Gazetteer) -> None:
+def test_a_state_after_a_comma_picks_the_town(packaged: Gazetteer, mentions_at: MentionsAt) -> None:
     text = "The finalists were Louisville, Ky., and New Haven, Conn., this year."
-    resolved = Resolver(packaged).resolve(_mentions(text, "Louisville", "Ky.", "New Haven", "Conn."), text)
+    resolved = Resolver(packaged).resolve(mentions_at(text, "Louisville", "Ky.", "New Haven", "Conn."), text)
     new_haven, conn = resolved[2].candidate, resolved[3].candidate
     assert new_haven is not None and (new_haven.country, new_haven.admin1) == ("US", "CT")
     assert conn is not None and conn.feature_code == "ADM1"
 
 
-def test_a_province_abroad_does_not_outrank_the_documents_city(packaged: Gazetteer) -> None:
+def test_a_province_abroad_does_not_outrank_the_documents_city(
+    packaged: Gazetteer, mentions_at: MentionsAt
+) -> None:
     text = "Israel said rockets were fired from Gaza at Ashkelon."
-    gaza = Resolver(packaged).resolve(_mentions(text, "Israel", "Gaza", "Ashkelon"), text)[1].candidate
+    gaza = Resolver(packaged).resolve(mentions_at(text, "Israel", "Gaza", "Ashkelon"), text)[1].candidate
     assert gaza is not None and gaza.country != "MZ"  # not the Mozambican province
 
 

@@ -4,6 +4,7 @@ the seat rule's own-name condition, containment, and the per-process caches (pac
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,14 +22,7 @@ from tacitus.geo.resolve import (
     with_generic_after,
 )
 
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    out, start = [], 0
-    for name in names:
-        start = text.index(name, start)
-        out.append(Mention(name, start, start + len(name)))
-        start += len(name)
-    return out
+MentionsAt = Callable[..., list[Mention]]  # the `mentions_at` fixture of conftest.py
 
 
 def _place(key: str, country: str, admin1: str, admin2: str | None, code: str | None = None) -> Candidate:
@@ -47,19 +41,19 @@ def test_colocation_supports_candidates_sharing_a_district() -> None:
     assert colocation([paris, paris], ["paris", "paris"]) == [[0.0, 0.0], [0.0, 0.0]]
 
 
-def test_two_ambiguous_names_resolve_each_other(packaged: Gazetteer) -> None:
+def test_two_ambiguous_names_resolve_each_other(packaged: Gazetteer, mentions_at: MentionsAt) -> None:
     text = "Paris and Henry County are rich in history."
-    paris, henry = Resolver(packaged).resolve(_mentions(text, "Paris", "Henry County"), text)
+    paris, henry = Resolver(packaged).resolve(mentions_at(text, "Paris", "Henry County"), text)
     assert paris.candidate is not None and henry.candidate is not None
     assert (paris.candidate.country, paris.candidate.admin1) == ("US", "TN")
     assert (henry.candidate.admin1, henry.candidate.feature_code) == ("TN", "ADM2")
 
 
-def test_names_before_counties_are_counties(packaged: Gazetteer) -> None:
+def test_names_before_counties_are_counties(packaged: Gazetteer, mentions_at: MentionsAt) -> None:
     text = "Schools in Clay and Becker counties closed; Paris and Henry County did not."
-    mentions = [with_generic_after(m, text) for m in _mentions(text, "Clay", "Becker", "Paris")]
+    mentions = [with_generic_after(m, text) for m in mentions_at(text, "Clay", "Becker", "Paris")]
     assert [m.generic_after for m in mentions] == ["County", "County", None]
-    clay, becker = Resolver(packaged).resolve(_mentions(text, "Clay", "Becker"), text)
+    clay, becker = Resolver(packaged).resolve(mentions_at(text, "Clay", "Becker"), text)
     assert clay.candidate is not None and clay.candidate.feature_code == "ADM2"
     assert becker.candidate is not None and becker.candidate.name == "Becker County"
 
@@ -74,16 +68,16 @@ def test_abbreviations_expand(prefix: str, rest: str) -> None:
     assert expand_abbreviation(rest) == rest
 
 
-def test_a_state_is_not_hidden_by_a_city_named_after_it(packaged: Gazetteer) -> None:
+def test_a_state_is_not_hidden_by_a_city_named_after_it(packaged: Gazetteer, mentions_at: MentionsAt) -> None:
     # Oklahoma City bears "Oklahoma" as an alternate name only: the seat rule must keep the state.
     text = "Cases were reported in Oklahoma and Texas."
-    oklahoma, _ = Resolver(packaged).resolve(_mentions(text, "Oklahoma", "Texas"), text)
+    oklahoma, _ = Resolver(packaged).resolve(mentions_at(text, "Oklahoma", "Texas"), text)
     assert oklahoma.candidate is not None and oklahoma.candidate.feature_code == "ADM1"
 
 
-def test_the_country_contains_the_articles_places(packaged: Gazetteer) -> None:
+def test_the_country_contains_the_articles_places(packaged: Gazetteer, mentions_at: MentionsAt) -> None:
     text = "Mexico reported cases in Puebla, Oaxaca and Veracruz; Mexico closed schools."
-    found = Resolver(packaged).resolve(_mentions(text, "Mexico", "Puebla", "Oaxaca", "Veracruz"), text)
+    found = Resolver(packaged).resolve(mentions_at(text, "Mexico", "Puebla", "Oaxaca", "Veracruz"), text)
     assert found[0].candidate is not None and found[0].candidate.feature_code == "PCLI"
 
 
