@@ -140,10 +140,20 @@ class FastScorer:
 
     def decision_function(self, texts: list[str]) -> Any:
         """Per text, the linear model's score of every class (rows as scikit-learn returns them)."""
+        return self.from_counts(self.word_counts(texts), self.counter.counts(texts))
+
+    def word_counts(self, texts: Sequence[str]) -> Any:
+        """The word vectorizer's raw counts (its ``CountVectorizer`` half, before the TF-IDF weights)."""
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        return CountVectorizer.transform(self.words, texts)
+
+    def from_counts(self, word_counts: Any, char_counts: Any) -> Any:
+        """Scores from the two blocks' raw counts (sorted rows; left unchanged): TF-IDF, stack, model."""
         import scipy.sparse as sp
 
-        word_block = self.words.transform(texts)
-        char_block = tfidf(self.counter.counts(texts), self.chars)
+        word_block = tfidf(word_counts.astype(np.float64), self.words)
+        char_block = tfidf(char_counts.astype(np.float64), self.chars)
         return self.linear.decision_function(sp.hstack([word_block, char_block]).tocsr())
 
 
@@ -198,11 +208,6 @@ class WindowScorer:
         )
         return cls(fast) if plain else None
 
-    def _word_counts(self, texts: Sequence[str]) -> Any:
-        from sklearn.feature_extraction.text import CountVectorizer
-
-        return CountVectorizer.transform(self.fast.words, texts)
-
     def _junctions(self, texts: Sequence[str], windows: Sequence[tuple[int, int]]) -> Any:
         """Counts of the word bigrams each window's joins add (last token before, first token after)."""
         import scipy.sparse as sp
@@ -227,20 +232,13 @@ class WindowScorer:
 
     def decision_function(self, texts: Sequence[str], windows: Sequence[tuple[int, int]]) -> tuple[Any, Any]:
         """Scores of ``texts`` and of each window ``(start, end)``: ``" ".join(texts[start:end])``."""
-        import scipy.sparse as sp
-
         fast = self.fast
-        word_counts = self._word_counts(texts)
+        word_counts = fast.word_counts(texts)
         char_counts = fast.counter.counts(texts)
         summing = window_matrix(windows, len(texts))
         window_words = (summing @ word_counts + self._junctions(texts, windows)).tocsr()
         window_chars = (summing @ char_counts).tocsr()
-        blocks = []
-        for words, chars in ((word_counts, char_counts), (window_words, window_chars)):
-            for matrix in (words, chars):
-                matrix.sum_duplicates()
-                matrix.sort_indices()
-            word_block = tfidf(words.astype(np.float64), fast.words)
-            char_block = tfidf(chars.astype(np.float64), fast.chars)
-            blocks.append(fast.linear.decision_function(sp.hstack([word_block, char_block]).tocsr()))
-        return blocks[0], blocks[1]
+        for matrix in (window_words, window_chars):
+            matrix.sum_duplicates()
+            matrix.sort_indices()
+        return fast.from_counts(word_counts, char_counts), fast.from_counts(window_words, window_chars)
