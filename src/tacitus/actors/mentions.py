@@ -73,7 +73,7 @@ class _DerivedIndex:
 
     def matches(self, doc: Any) -> list[tuple[str, int, int]]:
         """(actor name, start, end) of the longest form ending at each token that can end one."""
-        lowered = [t.lower_ for t in doc]
+        lowered = [lower for _lemma, lower in doc_token_forms(doc)]  # cached per Doc, shared by stages
         found: list[tuple[str, int, int]] = []
         for end in range(1, len(lowered) + 1):
             if lowered[end - 1] not in self.last_words:
