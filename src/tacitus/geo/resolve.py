@@ -98,8 +98,6 @@ class Weights:
     #: "Paris, Tenn.": added to a name's candidates inside the area written after it, and to that
     #: area (see ``tacitus.geo.qualifiers``); 0 turns the rule off.
     qualified: float = 3.0
-    #: Whether a qualified pair also drops the name's other candidates and the other areas (not kept).
-    qualified_restricts: bool = False
     #: Taken from a first- or second-level area of a country none of the document's other places is in:
     #: "Gaza" in an article about Israel is not the Mozambican province, "Liverpool" beside English
     #: towns not the Australian district (a bare area name's feature bonus assumes it is news-worthy).
@@ -296,7 +294,7 @@ class Resolver:
         weights = [len(idx) for idx in groups.values()]
         names = [normalize(m.text) for m in firsts]
         if text is not None and self.weights.qualified:
-            pools, priors = self._qualify(mentions, text, list(groups.values()), pools, priors)
+            priors = self._qualify(mentions, text, list(groups.values()), pools, priors)
         support = colocation(
             [pool for pool, _ in pools],
             names,
@@ -352,19 +350,19 @@ class Resolver:
         mentions: Sequence[Mention],
         text: str,
         groups: Sequence[Sequence[int]],
-        pools: list[tuple[list[Candidate], bool]],
-        priors: list[list[float]],
-    ) -> tuple[list[tuple[list[Candidate], bool]], list[list[float]]]:
-        """Pools and priors with the ``qualified`` bonus on each "name, area" pair of the text
+        pools: Sequence[tuple[list[Candidate], bool]],
+        priors: Sequence[list[float]],
+    ) -> list[list[float]]:
+        """The priors with the ``qualified`` bonus on each "name, area" pair of the text
         (``tacitus.geo.qualifiers``): the name's candidates inside the area, and that area.
 
-        With ``qualified_restricts`` the pair also drops the other candidates (so the ruled-out
-        namesakes no longer vote in co-location); not kept: equal on the even articles, and it let one
-        pair's state sway other names of a sports page ("Columbus, Ohio" made "Louisville" the Ohio
-        village), see docs/benchmarks/geo.md.
+        A bonus, not a filter: dropping the other candidates too (so ruled-out namesakes no longer vote
+        in co-location) was tried and not kept: equal on the even articles, and it let one pair's state
+        sway other names of a sports page ("Columbus, Ohio" made "Louisville" the Ohio village), see
+        docs/benchmarks/geo.md.
         """
         group_of = {i: g for g, idx in enumerate(groups) for i in idx}
-        pools, priors = list(pools), list(priors)
+        priors = list(priors)
         done: set[tuple[int, int]] = set()
         bonus = self.weights.qualified
         for a, b in qualifier_pairs(mentions, text):
@@ -376,15 +374,9 @@ class Resolver:
             if found is None:
                 continue
             inside, area = found
-            if self.weights.qualified_restricts:
-                pools[ga] = ([pools[ga][0][j] for j in inside], pools[ga][1])
-                priors[ga] = [priors[ga][j] + bonus for j in inside]
-                pools[gb] = ([pools[gb][0][area]], pools[gb][1])
-                priors[gb] = [priors[gb][area] + bonus]
-            else:
-                priors[ga] = [p + bonus if j in inside else p for j, p in enumerate(priors[ga])]
-                priors[gb] = [p + bonus if k == area else p for k, p in enumerate(priors[gb])]
-        return pools, priors
+            priors[ga] = [p + bonus if j in inside else p for j, p in enumerate(priors[ga])]
+            priors[gb] = [p + bonus if k == area else p for k, p in enumerate(priors[gb])]
+        return priors
 
     def _context(
         self, picks: Sequence[Candidate | None], names: Sequence[str], weights: Sequence[int], own: str
