@@ -81,6 +81,9 @@ class Place(Record):
     feature_code: str | None = None
     precision: int | None = Field(default=None, ge=1, le=3)
     where_prec: int | None = Field(default=None, ge=1, le=7)
+    #: The mention's own name is not in the gazetteer; this is the place the document puts it in
+    #: (ACLED codes a small unknown location at the nearest named place, geo_precision 2).
+    approximate: bool = False
     evidence: Evidence | None = None
     role: Literal["location", "modifier"] = "location"  # "modifier": "a U.S. airstrike" (who, not where)
 

@@ -23,7 +23,7 @@ def _unfiltered_fuzzy(gazetteer: Gazetteer, norm: str) -> list[Candidate]:
     out: list[Candidate] = []
     for found, score, _ in process.extract(norm, names, scorer=fuzz.ratio, score_cutoff=80, limit=10):
         if score >= 92 or skeleton(found) == skeleton(norm):
-            out.extend(gazetteer._candidates("n.norm = ?", (found,), 0.6 * score / 100))
+            out.extend(gazetteer._candidates("n.norm = ?", (found,), 0.6 * score / 100, fuzzy=True))
     return out
 
 

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tacitus.cli.eval_geo import app as eval_app
+from tacitus.geo.colocation import colocation
 from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.resolve import (
     Mention,
     Resolver,
-    colocation,
     expand_abbreviation,
     with_generic_after,
 )

@@ -76,6 +76,8 @@ class Candidate:
     parent: str | None
     source: str
     match: float = 1.0
+    #: Found by the fuzzy spelling pass only (no name of the entry equals the mention's).
+    fuzzy: bool = False
 
     @property
     def curated(self) -> bool:
@@ -83,11 +85,11 @@ class Candidate:
         return self.key.startswith("tacitus:")
 
 
-_FIELDS = tuple(f for f in Candidate.__dataclass_fields__ if f != "match")
+_FIELDS = tuple(f for f in Candidate.__dataclass_fields__ if f not in {"match", "fuzzy"})
 
 
-def _candidate(row: tuple[Any, ...], match: float) -> Candidate:
-    return Candidate(**dict(zip(_FIELDS, row, strict=True)), match=match)
+def _candidate(row: tuple[Any, ...], match: float, *, fuzzy: bool = False) -> Candidate:
+    return Candidate(**dict(zip(_FIELDS, row, strict=True)), match=match, fuzzy=fuzzy)
 
 
 def _fingerprint() -> str:
@@ -234,11 +236,15 @@ class Gazetteer:
         """Version, fingerprint and build time recorded in the index."""
         return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
 
-    def _candidates(self, where: str, args: tuple[object, ...], match: float) -> list[Candidate]:
+    def _candidates(
+        self, where: str, args: tuple[object, ...], match: float, *, fuzzy: bool = False
+    ) -> list[Candidate]:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.key = n.key WHERE {where}", args
         ).fetchall()
-        return [_candidate(row[:13], match if row[13] == "primary" else match * 0.9) for row in rows]
+        return [
+            _candidate(row[:13], match if row[13] == "primary" else match * 0.9, fuzzy=fuzzy) for row in rows
+        ]
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> tuple[Candidate, ...]:
         """Places a name may refer to: exact normalised matches, else close spellings (rapidfuzz)."""
@@ -283,7 +289,7 @@ class Gazetteer:
         out: list[Candidate] = []
         for found_norm, score, _ in best:
             if score >= 92 or skeleton(found_norm) == skeleton(norm):
-                out.extend(self._candidates("n.norm = ?", (found_norm,), 0.6 * score / 100))
+                out.extend(self._candidates("n.norm = ?", (found_norm,), 0.6 * score / 100, fuzzy=True))
         return out
 
     def _names_by_prefix(self, prefix: str) -> dict[int, list[str]]:

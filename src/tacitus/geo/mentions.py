@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tacitus.geo.modifiers import PLACE_LABELS, head_lexicon, modifies_noun
+from tacitus.geo.place_cues import marked_as_place
 from tacitus.geo.resolve import Mention
 from tacitus.nlp.text import doc_ents, doc_text
 
@@ -42,7 +43,8 @@ DIRECTION_WORDS = frozenset(
 
 def mentions_from_doc(doc: Any) -> list[Mention]:
     """Place-like entities of a spaCy Doc, with a preceding direction word folded in, each flagged when it
-    modifies a non-place noun ("a U.S. airstrike")."""
+    modifies a non-place noun ("a U.S. airstrike") and when the text marks it as a place
+    (``tacitus.geo.place_cues``)."""
     lexicon = head_lexicon()
     mentions = []
     for ent in doc_ents(doc):
@@ -60,6 +62,7 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
                 label=ent.label_,
                 ruler_id=ruler_id,
                 modifies_noun=modifies_noun(ent, lexicon),
+                known_place=marked_as_place(ent, lexicon, DIRECTION_WORDS),
             )
         )
     return mentions

@@ -34,6 +34,8 @@ class HeadLexicon:
 
     locative: frozenset[str]
     agentive: frozenset[str]
+    #: Prepositions that mark the name after them as a place ("in Zanjili"); ``tacitus.geo.place_cues``.
+    prepositions: frozenset[str] = frozenset()
 
 
 @cache
@@ -44,6 +46,7 @@ def head_lexicon() -> HeadLexicon:
     return HeadLexicon(
         locative=frozenset(w.lower() for w in [*data["places"], *data["situations"]]),
         agentive=frozenset(w.lower() for w in data["agentive_participles"]),
+        prepositions=frozenset(w.lower() for w in data["prepositions"]),
     )
 
 

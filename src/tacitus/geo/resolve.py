@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tacitus.geo.bounded import BoundedDict
+from tacitus.geo.colocation import colocation
+from tacitus.geo.enclosing import enclose_unfound
 from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.normalize import normalize
 from tacitus.geo.qualifiers import qualified_bonus, qualifier_pairs
@@ -118,16 +120,23 @@ class Mention:
     #: The text names an admin area by a generic word after the mention ("Clay and Becker counties"):
     #: "County" or "Parish", so the bare name is looked up as that area.
     generic_after: str | None = None
+    #: Known to name a place: a gold annotation, or an entity the text marks as one
+    #: (``tacitus.geo.place_cues``). Only such a mention whose name the gazetteer lacks is placed at the
+    #: place enclosing it (``tacitus.geo.enclosing``).
+    known_place: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """The entry chosen for a mention (``None`` when no candidate fits); ``part`` for "west X"."""
+    """The entry chosen for a mention (``None`` when no candidate fits); ``part`` for "west X";
+    ``enclosing`` when the name itself was not found and the entry is the place the document puts it
+    in (``tacitus.geo.enclosing``)."""
 
     mention: Mention
     candidate: Candidate | None
     part: bool
     score: float
+    enclosing: bool = False
 
 
 @dataclass
@@ -343,7 +352,7 @@ class Resolver:
                 out[i] = Resolution(
                     mention=mentions[i], candidate=picks[g], part=pools[g][1], score=scores[g]
                 )
-        return [r for r in out if r is not None]
+        return enclose_unfound([r for r in out if r is not None])
 
     def _qualify(
         self,
@@ -508,61 +517,6 @@ def with_generic_after(mention: Mention, text: str) -> Mention:
     word = (match.group(1) or match.group(2)).lower()
     generic = "County" if word.startswith("count") else "Parish"
     return replace(mention, generic_after=generic)
-
-
-def colocation(
-    pools: Sequence[Sequence[Candidate]],
-    names: Sequence[str],
-    admin1_part: float = 0.2,
-    ambiguity: float = 0.5,
-) -> list[list[float]]:
-    """How much the *candidates* of the other names support each candidate, before any is chosen.
-
-    Why: the rounds of :meth:`Resolver.resolve` vote with the current choices, so two ambiguous names
-    that explain each other ("Paris" and "Henry County": Paris, Tennessee lies in Henry County,
-    Tennessee) stay wrong together when both start at their most populous namesake. Here a candidate
-    scores 1 for each other name that has a candidate in its district or county (a place in an ADM2
-    area, or two places in one), 0.5 for one in its first-level area (state, province) only, each
-    divided by how many first-level areas that other name can be in: "Springfield", possible in
-    thirty states, says little; "Henry County", in five, says more; an unambiguous name says most.
-    Names equal after normalisation ("CAMBRIDGE", "Cambridge") do not support each other.
-    """
-    by_name: dict[str, tuple[set[tuple[str, str, str]], set[tuple[str, str]]]] = {}
-    for pool, name in zip(pools, names, strict=True):
-        adm2, adm1 = by_name.setdefault(name, (set(), set()))
-        for c in pool:
-            if c.country and c.admin1 and not (c.feature_code or "").startswith("PCL"):
-                adm1.add((c.country, c.admin1))
-                if c.admin2:
-                    adm2.add((c.country, c.admin1, c.admin2))
-    total2: Counter[tuple[str, str, str]] = Counter()
-    total1: Counter[tuple[str, str]] = Counter()
-    own2: dict[str, dict[tuple[str, str, str], float]] = {}
-    own1: dict[str, dict[tuple[str, str], float]] = {}
-    for name, (adm2, adm1) in by_name.items():
-        if not adm1:
-            continue
-        weight = len(adm1) ** -ambiguity
-        own2[name] = dict.fromkeys(adm2, (1.0 - admin1_part) * weight)
-        own1[name] = dict.fromkeys(adm1, admin1_part * weight)
-        total2.update(own2[name])
-        total1.update(own1[name])
-    out: list[list[float]] = []
-    for pool, name in zip(pools, names, strict=True):
-        mine2, mine1 = own2.get(name, {}), own1.get(name, {})
-        scores = []
-        for c in pool:
-            if not c.country or not c.admin1 or (c.feature_code or "").startswith("PCL"):
-                scores.append(0.0)
-                continue
-            key1 = (c.country, c.admin1)
-            score = total1[key1] - mine1.get(key1, 0.0)
-            if c.admin2:
-                key2 = (c.country, c.admin1, c.admin2)
-                score += total2[key2] - mine2.get(key2, 0.0)
-            scores.append(score)
-        out.append(scores)
-    return out
 
 
 def _nearest_km(candidate: Candidate, points: Sequence[tuple[str, float, float]]) -> float:

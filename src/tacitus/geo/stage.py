@@ -29,6 +29,9 @@ def to_place(resolution: Resolution, gazetteer: Gazetteer, text: str, stage: str
         return None
     mention = resolution.mention
     precision, where_prec = codes(candidate.feature_class, candidate.feature_code, part=resolution.part)
+    if resolution.enclosing:
+        # The mention's own name is not in the gazetteer: its point is only "near" the enclosing place.
+        precision, where_prec = max(precision, 2), max(where_prec, 2)
     admin1 = gazetteer.admin_name(candidate.country, candidate.admin1) or candidate.admin1
     admin2 = None
     if candidate.admin2:
@@ -46,6 +49,7 @@ def to_place(resolution: Resolution, gazetteer: Gazetteer, text: str, stage: str
         feature_code=candidate.feature_code,
         precision=precision,
         where_prec=where_prec,
+        approximate=resolution.enclosing,
         role="modifier" if mention.modifies_noun and where_prec >= _COUNTRY_OR_WIDER else "location",
         evidence=Evidence(
             start=mention.start, end=mention.end, text=text[mention.start : mention.end], stage=stage

@@ -1,0 +1,78 @@
+"""Names the gazetteer lacks, placed at the place the document puts them in.
+
+Why: news names streets, squares, buildings, camps, stadiums and city quarters that no gazetteer this
+project can ship holds ("Royal Street", "Anfield", "Ghouta"). Left unresolved, such a mention loses its
+event's place altogether; guessed by spelling alone, it lands on a namesake thousands of km away
+("Helmet" -> Helmetta, New Jersey; "Orinoco" -> Orange, New South Wales). Coders do neither: ACLED's
+codebook codes an event at a small unknown location at the nearest named place, with geo_precision 2,
+and UCDP's ``where_prec`` 2 means "within about 25 km of a known point". So a mention that matched
+nothing, or matched only by spelling something in a country none of the document's other places is in,
+takes the place the document itself names around it, when the mention is known to be a place (a gold
+annotation, or marked as one by the text: ``tacitus.geo.place_cues``):
+
+1. the nearest populated place or district (second-level area) named *before* it (news writes "in
+   Mosul ... the Zanjili district", "Barclays Center in Brooklyn" less often than the other way round);
+2. else the document's most-named populated place or district;
+3. else its most-named place of any kind (a country, a province).
+
+The result is flagged ``enclosing`` and is never given a finer precision than 2 (``tacitus.geo.stage``).
+Chosen on the even-numbered benchmark articles, checked on the odd ones (docs/benchmarks/geo.md).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tacitus.geo.gazetteer import Candidate
+
+if TYPE_CHECKING:
+    from tacitus.geo.resolve import Resolution
+
+#: Populated places (0) and districts/counties (1) can enclose a street or a quarter; wider areas are
+#: only the last resort.
+_TOWN, _DISTRICT, _WIDER = 0, 1, 2
+
+
+def _level(candidate: Candidate) -> int:
+    if candidate.feature_class == "P":
+        return _TOWN
+    return _DISTRICT if candidate.feature_code == "ADM2" else _WIDER
+
+
+def enclose_unfound(resolutions: Sequence[Resolution]) -> list[Resolution]:
+    """The resolutions of one document, the unfound and the unsupported fuzzy ones placed at the
+    place that encloses them; the others unchanged, in the same order."""
+    anchors = sorted(
+        (
+            (r.mention.start, r.candidate)
+            for r in resolutions
+            if r.candidate is not None and r.candidate.lat is not None and not r.candidate.fuzzy
+        ),
+        key=lambda pair: pair[0],
+    )
+    named = Counter(c.key for _, c in anchors)
+    countries = {c.country for _, c in anchors}
+    local = [(start, c) for start, c in anchors if _level(c) < _WIDER]
+
+    def most_named(pool: Sequence[Candidate]) -> Candidate | None:
+        # Most mentions first, then the finer place; ties keep the first named.
+        return max(pool, key=lambda c: (named[c.key], -_level(c)), default=None)
+
+    fallback = most_named([c for _, c in local]) or most_named([c for _, c in anchors])
+    out: list[Resolution] = []
+    for r in resolutions:
+        candidate = r.candidate
+        if candidate is not None and not (candidate.fuzzy and candidate.country not in countries):
+            out.append(r)
+            continue
+        if not r.mention.known_place:
+            # Nothing says it is a place: a fuzzy namesake outside the document's countries is dropped.
+            out.append(replace(r, candidate=None))
+            continue
+        before = [c for start, c in local if start < r.mention.start]
+        enclosing = before[-1] if before else fallback
+        out.append(replace(r, candidate=enclosing, part=False, enclosing=True) if enclosing else r)
+    return out
