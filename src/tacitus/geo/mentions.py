@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tacitus.geo.descriptions import description_end
 from tacitus.geo.modifiers import PLACE_LABELS, head_lexicon, modifies_noun
 from tacitus.geo.place_cues import marked_as_place
 from tacitus.geo.resolve import Mention
@@ -43,8 +44,8 @@ DIRECTION_WORDS = frozenset(
 
 def mentions_from_doc(doc: Any) -> list[Mention]:
     """Place-like entities of a spaCy Doc, with a preceding direction word folded in, each flagged when it
-    modifies a non-place noun ("a U.S. airstrike") and when the text marks it as a place
-    (``tacitus.geo.place_cues``)."""
+    modifies a non-place noun ("a U.S. airstrike"), when the text marks it as a place
+    (``tacitus.geo.place_cues``) and when it describes a town ("Iraq's second largest city")."""
     lexicon = head_lexicon()
     mentions = []
     for ent in doc_ents(doc):
@@ -63,6 +64,7 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
                 ruler_id=ruler_id,
                 modifies_noun=modifies_noun(ent, lexicon),
                 known_place=marked_as_place(ent, lexicon, DIRECTION_WORDS),
+                description_end=description_end(ent, lexicon),
             )
         )
     return mentions

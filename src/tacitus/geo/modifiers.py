@@ -36,6 +36,8 @@ class HeadLexicon:
     agentive: frozenset[str]
     #: Prepositions that mark the name after them as a place ("in Zanjili"); ``tacitus.geo.place_cues``.
     prepositions: frozenset[str] = frozenset()
+    #: Nouns of a town described by its country ("Iraq's second largest city"); ``tacitus.geo.descriptions``.
+    town_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -47,6 +49,7 @@ def head_lexicon() -> HeadLexicon:
         locative=frozenset(w.lower() for w in [*data["places"], *data["situations"]]),
         agentive=frozenset(w.lower() for w in data["agentive_participles"]),
         prepositions=frozenset(w.lower() for w in data["prepositions"]),
+        town_nouns=frozenset(w.lower() for w in data["town_nouns"]),
     )
 
 

@@ -124,6 +124,9 @@ class Mention:
     #: (``tacitus.geo.place_cues``). Only such a mention whose name the gazetteer lacks is placed at the
     #: place enclosing it (``tacitus.geo.enclosing``).
     known_place: bool = True
+    #: Where the description of a town by this country ends ("Iraq's second largest city");
+    #: ``tacitus.geo.descriptions``.
+    description_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

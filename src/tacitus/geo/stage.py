@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from tacitus.geo.assign import place_for_span
+from tacitus.geo.descriptions import described_towns
 from tacitus.geo.gazetteer import Gazetteer
 from tacitus.geo.mentions import mentions_from_doc
 from tacitus.geo.normalize import fold
@@ -75,6 +76,14 @@ class PlaceStage:
         stage = f"{self.name}.v{self.version}"
         resolutions = self.resolver.resolve(mentions_from_doc(analysis.parsed), text)
         places = [p for r in resolutions if (p := to_place(r, self.gazetteer, text, stage)) is not None]
+        descriptions = [
+            (r.mention.start, r.mention.description_end) for r in resolutions if r.mention.description_end
+        ]
+        if descriptions:
+            places = sorted(
+                [*places, *described_towns(places, descriptions, text, stage)],
+                key=lambda p: p.evidence.start if p.evidence else 0,
+            )
         claims = [
             claim
             if claim.place is not None
