@@ -55,6 +55,20 @@ def test_found_names_and_supported_fuzzy_matches_are_kept() -> None:
     assert _picked(rs) == [("new-orleans", False), ("zanjili", False), ("new-orleans", True)]
 
 
+def test_a_small_town_abroad_is_doubted_a_big_one_or_one_at_home_is_not() -> None:
+    hamlet = replace(_c("atlantic-iowa", "P", "PPL", country="ELSEWHERE"), population=7_000)
+    city = replace(_c("london", "P", "PPLC", country="GB"), population=8_000_000)
+    village = replace(_c("village", "P", "PPL"), population=300)
+    rs = [_r(0, TOWN), _r(10, hamlet), _r(20, city), _r(30, village)]
+    assert _picked(rs) == [
+        ("new-orleans", False),
+        ("new-orleans", True),
+        ("london", False),
+        ("village", False),
+    ]
+    assert _picked([_r(0, hamlet)]) == [("atlantic-iowa", False)]  # nothing else to compare with
+
+
 def test_names_not_marked_as_places_are_never_enclosed() -> None:
     far = replace(_c("scrocca-village", "P", "PPL", country="IT"), fuzzy=True)
     rs = [_r(0, TOWN), _r(10, None, known=False), _r(20, far, known=False)]

@@ -6,7 +6,9 @@ event's place altogether; guessed by spelling alone, it lands on a namesake thou
 ("Helmet" -> Helmetta, New Jersey; "Orinoco" -> Orange, New South Wales). Coders do neither: ACLED's
 codebook codes an event at a small unknown location at the nearest named place, with geo_precision 2,
 and UCDP's ``where_prec`` 2 means "within about 25 km of a known point". So a mention that matched
-nothing, or matched only by spelling something in a country none of the document's other places is in,
+nothing, or that the document does not back (a match by spelling only, or a town under 10,000 people,
+in a country none of the document's other places is in: "Atlantic" -> Atlantic, Iowa in a story on
+the ocean, "Heathrow" -> Heathrow, Florida),
 takes the place the document itself names around it, when the mention is known to be a place (a gold
 annotation, or marked as one by the text: ``tacitus.geo.place_cues``):
 
@@ -42,19 +44,37 @@ def _level(candidate: Candidate) -> int:
     return _DISTRICT if candidate.feature_code == "ADM2" else _WIDER
 
 
-def enclose_unfound(resolutions: Sequence[Resolution]) -> list[Resolution]:
-    """The resolutions of one document, the unfound and the unsupported fuzzy ones placed at the
-    place that encloses them; the others unchanged, in the same order."""
+def _doubtful(resolutions: Sequence[Resolution], small_town: int) -> list[bool]:
+    """Which resolutions the document does not back: no candidate; a fuzzy spelling match in a country
+    none of the other names' places is in; a populated place under ``small_town`` people in such a
+    country, when the other names have places."""
+    found = [(r.mention.text, r.candidate) for r in resolutions if r.candidate is not None]
+    out = []
+    for r in resolutions:
+        c = r.candidate
+        if c is None:
+            out.append(True)
+            continue
+        others = {o.country for text, o in found if text != r.mention.text and not o.fuzzy}
+        abroad = c.country not in others
+        small = c.feature_class == "P" and c.population < small_town and bool(others)
+        out.append(abroad and (c.fuzzy or small))
+    return out
+
+
+def enclose_unfound(resolutions: Sequence[Resolution], small_town: int = 10_000) -> list[Resolution]:
+    """The resolutions of one document, those the document does not back (:func:`_doubtful`) placed at
+    the place that encloses them; the others unchanged, in the same order."""
+    doubtful = _doubtful(resolutions, small_town)
     anchors = sorted(
         (
             (r.mention.start, r.candidate)
-            for r in resolutions
-            if r.candidate is not None and r.candidate.lat is not None and not r.candidate.fuzzy
+            for r, doubt in zip(resolutions, doubtful, strict=True)
+            if r.candidate is not None and r.candidate.lat is not None and not (doubt or r.candidate.fuzzy)
         ),
         key=lambda pair: pair[0],
     )
     named = Counter(c.key for _, c in anchors)
-    countries = {c.country for _, c in anchors}
     local = [(start, c) for start, c in anchors if _level(c) < _WIDER]
 
     def most_named(pool: Sequence[Candidate]) -> Candidate | None:
@@ -63,13 +83,12 @@ def enclose_unfound(resolutions: Sequence[Resolution]) -> list[Resolution]:
 
     fallback = most_named([c for _, c in local]) or most_named([c for _, c in anchors])
     out: list[Resolution] = []
-    for r in resolutions:
-        candidate = r.candidate
-        if candidate is not None and not (candidate.fuzzy and candidate.country not in countries):
+    for r, doubt in zip(resolutions, doubtful, strict=True):
+        if not doubt:
             out.append(r)
             continue
         if not r.mention.known_place:
-            # Nothing says it is a place: a fuzzy namesake outside the document's countries is dropped.
+            # Nothing says it is a place: a namesake the document does not back is dropped.
             out.append(replace(r, candidate=None))
             continue
         before = [c for start, c in local if start < r.mention.start]
