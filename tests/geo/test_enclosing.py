@@ -7,6 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tacitus.geo.enclosing import enclose_unfound
 from tacitus.geo.gazetteer import Candidate, Gazetteer
@@ -119,3 +121,44 @@ def test_loc_and_fac_entities_are_places_by_their_label(nlp: Any) -> None:
     doc = nlp("The Euphrates was low this year.")
     span = doc.char_span(4, 13, label="LOC")
     assert span is not None and marked_as_place(span, head_lexicon(), frozenset())
+
+
+_POOL = [
+    TOWN,
+    OTHER_TOWN,
+    PARISH,
+    STATE,
+    COUNTRY,
+    replace(TOWN, key="hamlet-abroad", country="XX", population=50),
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([None, *range(len(_POOL))]), st.booleans(), st.sampled_from(["a", "b", "c"])
+        ),
+        max_size=12,
+    )
+)
+def test_enclosing_only_fills_in_and_only_from_backed_places(
+    rows: list[tuple[int | None, bool, str]],
+) -> None:
+    resolutions = [
+        Resolution(
+            mention=Mention(text, 10 * i, 10 * i + 3, known_place=known),
+            candidate=None if pick is None else _POOL[pick],
+            part=False,
+            score=0.0,
+        )
+        for i, (pick, known, text) in enumerate(rows)
+    ]
+    out = enclose_unfound(resolutions)
+    assert [r.mention for r in out] == [r.mention for r in resolutions]
+    backed = {r.candidate.key for r, o in zip(resolutions, out, strict=True) if r.candidate and r == o}
+    for before, after in zip(resolutions, out, strict=True):
+        if after.enclosing:
+            assert after.mention.known_place and after.candidate is not None
+            assert after.candidate.key in backed
+        elif after != before:
+            assert after.candidate is None and not before.mention.known_place
