@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tacitus.geo.gazetteer import Candidate
+from tacitus.geo.world import homes
 
 if TYPE_CHECKING:
     from tacitus.geo.resolve import Resolution
@@ -56,7 +57,7 @@ def _doubtful(resolutions: Sequence[Resolution], small_town: int) -> list[bool]:
             out.append(True)
             continue
         others = {o.country for text, o in found if text != r.mention.text and not o.fuzzy}
-        abroad = c.country not in others
+        abroad = not others.intersection(homes(c))  # a world feature's countries are those it spans
         small = c.feature_class == "P" and c.population < small_town and bool(others)
         out.append(abroad and (c.fuzzy or small))
     return out
