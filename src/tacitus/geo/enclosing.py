@@ -17,6 +17,9 @@ annotation, or marked as one by the text: ``tacitus.geo.place_cues``):
 2. else the document's most-named populated place or district;
 3. else its most-named place of any kind (a country, a province).
 
+A world feature (a sea, a river, the Sahel: ``tacitus.geo.world``) never encloses: a street or a camp
+the gazetteer lacks is not "in the Atlantic", and a country named beside it is the better fallback.
+
 The result is flagged ``enclosing`` and is never given a finer precision than 2 (``tacitus.geo.stage``).
 Chosen on the even-numbered benchmark articles, checked on the odd ones (docs/benchmarks/geo.md).
 """
@@ -29,7 +32,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tacitus.geo.gazetteer import Candidate
-from tacitus.geo.world import homes
+from tacitus.geo.world import is_world_feature
 
 if TYPE_CHECKING:
     from tacitus.geo.resolve import Resolution
@@ -57,7 +60,8 @@ def _doubtful(resolutions: Sequence[Resolution], small_town: int) -> list[bool]:
             out.append(True)
             continue
         others = {o.country for text, o in found if text != r.mention.text and not o.fuzzy}
-        abroad = not others.intersection(homes(c))  # a world feature's countries are those it spans
+        # A world feature is at home in the countries it spans (tacitus.geo.world).
+        abroad = not others.intersection(c.spans) if c.spans else c.country not in others
         small = c.feature_class == "P" and c.population < small_town and bool(others)
         out.append(abroad and (c.fuzzy or small))
     return out
@@ -71,7 +75,9 @@ def enclose_unfound(resolutions: Sequence[Resolution], small_town: int = 10_000)
         (
             (r.mention.start, r.candidate)
             for r, doubt in zip(resolutions, doubtful, strict=True)
-            if r.candidate is not None and r.candidate.lat is not None and not (doubt or r.candidate.fuzzy)
+            if r.candidate is not None
+            and r.candidate.lat is not None
+            and not (doubt or r.candidate.fuzzy or is_world_feature(r.candidate))
         ),
         key=lambda pair: pair[0],
     )

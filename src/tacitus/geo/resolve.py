@@ -107,10 +107,11 @@ class Weights:
     #: towns not the Australian district (a bare area name's feature bonus assumes it is news-worthy).
     foreign_area: float = 2.0
     #: Prior bonus of a curated world feature (sea, strait, river, region), in place of a population and
-    #: a feature bonus: between a country's and what a hamlet of its name gets from its country's
-    #: context, so "Middle East" in an American story is the region, not the hamlet, while "Atlantic"
-    #: among Iowa towns stays the town (``tacitus.geo.world``).
-    world_feature: float = 4.0
+    #: a feature bonus. Above what a hamlet of its name gets from its country, the focus and a nearby
+    #: place (2.5 + 1.0 + 1.0, less the feature's own 0.5 area share: "Middle East" beside Washington is
+    #: the region, not the Baltimore neighbourhood), below what a town gets among the places of its
+    #: own province ("Atlantic" among Iowa towns stays the town). See ``tacitus.geo.world``.
+    world_feature: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
