@@ -67,7 +67,7 @@ class PlaceStage:
     """Adds ``places`` (one per resolved toponym mention) and fills each claim's empty ``place``."""
 
     name: ClassVar[str] = "geo.places"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims"})
     provides: ClassVar[frozenset[str]] = frozenset({"places"})
 
