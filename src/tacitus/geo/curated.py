@@ -3,6 +3,12 @@
 Why a CSV: neighbourhoods such as Zanjili or Bab Sinjar are where conflict news happens and no
 packaged gazetteer has them. Each row is tied to a GeoNames parent, from which it inherits country and
 admin codes, and carries its source so a reviewer can check where the coordinates came from.
+
+World features (``world_features.csv``: seas, straits, rivers, peninsulas, regions such as the Sahel or
+the Middle East) are read by the same reader from a sibling file: they usually span several countries
+and so have no parent, and list instead the countries they lie in or border (``countries``), which the
+resolver uses as their document context (``tacitus.geo.world``). A separate file keeps the two kinds
+apart for review: a neighbourhood row is checked against its town, a world row against a map.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from tacitus.errors import InputError
 from tacitus.geo.normalize import fold
 
 CURATED_FILE = "curated_places.csv"
+WORLD_FILE = "world_features.csv"
 ALIASES_FILE = "name_aliases.csv"
 COUNTRY_POINTS_FILE = "country_points.csv"
 
@@ -34,6 +41,29 @@ class CuratedPlace:
     parent_geonameid: int | None
     feature_code: str
     source: str
+    #: ISO codes of the countries a world feature lies in or borders ("YE;SO;DJ" for the Gulf of Aden).
+    countries: tuple[str, ...] = ()
+
+    @property
+    def feature_class(self) -> str:
+        """GeoNames' feature class of the row's code (H water, T relief, L region, A area, P place)."""
+        return class_of_code(self.feature_code)
+
+
+#: GeoNames feature codes of water bodies (class H), relief (T) and regions (L) a curated row may use;
+#: any other code is a populated place (P) or, for ADM*, an area (A).
+_CLASSES = {
+    **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "STM", "LK", "CHN", "CNL", "SD", "INLT"), "H"),
+    **dict.fromkeys(("PEN", "DSRT", "MTS", "MT", "VAL", "PLAT", "PLN", "ISL", "ISLS", "HLLS", "CAPE"), "T"),
+    **dict.fromkeys(("RGN", "AREA", "CONT", "ZN"), "L"),
+}
+
+
+def class_of_code(code: str) -> str:
+    """The GeoNames class of a curated row's feature code ("SEA" -> "H", "ADM2" -> "A", "PPLX" -> "P")."""
+    if code.startswith("ADM"):
+        return "A"
+    return _CLASSES.get(code, "P")
 
 
 def slug(name: str) -> str:
@@ -54,8 +84,8 @@ def _number(value: str, what: str, where: str, low: float, high: float) -> float
 def read_curated(text: str, origin: str, default_source: str = "user") -> Iterator[CuratedPlace]:
     """Parse a curated CSV: name, aliases (;-separated), lat, lon, parent geonameid, feature code.
 
-    Header names may be written with spaces or underscores ("parent geonameid"); ``key`` and ``source``
-    columns are optional.
+    Header names may be written with spaces or underscores ("parent geonameid"); ``key``, ``source``
+    and ``countries`` (ISO codes a world feature lies in or borders, ;-separated) columns are optional.
     """
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None:
@@ -81,6 +111,9 @@ def read_curated(text: str, origin: str, default_source: str = "user") -> Iterat
         parent = get(row, "parent_geonameid")
         if parent and not (parent.isascii() and parent.isdigit()):
             raise InputError(where, f"parent geonameid {parent!r} is not a GeoNames id")
+        countries = tuple(c.strip().upper() for c in get(row, "countries").split(";") if c.strip())
+        if any(not (len(c) == 2 and c.isascii() and c.isalpha()) for c in countries):
+            raise InputError(where, f"countries {get(row, 'countries')!r} are not ;-separated ISO codes")
         yield CuratedPlace(
             key=get(row, "key") or slug(name),
             name=name,
@@ -90,6 +123,7 @@ def read_curated(text: str, origin: str, default_source: str = "user") -> Iterat
             parent_geonameid=int(parent) if parent else None,
             feature_code=get(row, "feature_code").upper() or "PPLX",
             source=get(row, "source") or default_source,
+            countries=countries,
         )
 
 
@@ -101,6 +135,11 @@ def packaged_text(filename: str) -> str:
 def packaged_curated() -> list[CuratedPlace]:
     """The project's curated places (Mosul neighbourhoods the example articles name)."""
     return list(read_curated(packaged_text(CURATED_FILE), CURATED_FILE, default_source="tacitus"))
+
+
+def packaged_world() -> list[CuratedPlace]:
+    """The project's world features: seas, straits, rivers, peninsulas and multi-country regions."""
+    return list(read_curated(packaged_text(WORLD_FILE), WORLD_FILE, default_source="tacitus"))
 
 
 def packaged_aliases() -> list[tuple[int, list[str]]]:

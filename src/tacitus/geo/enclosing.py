@@ -17,6 +17,9 @@ annotation, or marked as one by the text: ``tacitus.geo.place_cues``):
 2. else the document's most-named populated place or district;
 3. else its most-named place of any kind (a country, a province).
 
+A world feature (a sea, a river, the Sahel: ``tacitus.geo.world``) never encloses: a street or a camp
+the gazetteer lacks is not "in the Atlantic", and a country named beside it is the better fallback.
+
 The result is flagged ``enclosing`` and is never given a finer precision than 2 (``tacitus.geo.stage``).
 Chosen on the even-numbered benchmark articles, checked on the odd ones (docs/benchmarks/geo.md).
 """
@@ -29,6 +32,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tacitus.geo.gazetteer import Candidate
+from tacitus.geo.world import is_world_feature
 
 if TYPE_CHECKING:
     from tacitus.geo.resolve import Resolution
@@ -42,6 +46,11 @@ def _level(candidate: Candidate) -> int:
     if candidate.feature_class == "P":
         return _TOWN
     return _DISTRICT if candidate.feature_code == "ADM2" else _WIDER
+
+
+def _named_elsewhere(names_in_country: set[str], own: str) -> bool:
+    """Whether a name other than ``own`` has a place in the country these names were found in."""
+    return len(names_in_country) > 1 or (bool(names_in_country) and own not in names_in_country)
 
 
 def _doubtful(resolutions: Sequence[Resolution], small_town: int) -> list[bool]:
@@ -59,9 +68,10 @@ def _doubtful(resolutions: Sequence[Resolution], small_town: int) -> list[bool]:
         if c is None:
             out.append(True)
             continue
-        here = texts_by_country.get(c.country, set())
-        abroad = not (here and (len(here) > 1 or r.mention.text not in here))
-        others_named = len(named_texts) > 1 or (bool(named_texts) and r.mention.text not in named_texts)
+        # A world feature is at home in the countries it spans (tacitus.geo.world).
+        homes = c.spans or (c.country,)
+        abroad = not any(_named_elsewhere(texts_by_country.get(x, set()), r.mention.text) for x in homes)
+        others_named = _named_elsewhere(named_texts, r.mention.text)
         small = c.feature_class == "P" and c.population < small_town and others_named
         out.append(abroad and (c.fuzzy or small))
     return out
@@ -75,7 +85,9 @@ def enclose_unfound(resolutions: Sequence[Resolution], small_town: int = 10_000)
         (
             (r.mention.start, r.candidate)
             for r, doubt in zip(resolutions, doubtful, strict=True)
-            if r.candidate is not None and r.candidate.lat is not None and not (doubt or r.candidate.fuzzy)
+            if r.candidate is not None
+            and r.candidate.lat is not None
+            and not (doubt or r.candidate.fuzzy or is_world_feature(r.candidate))
         ),
         key=lambda pair: pair[0],
     )

@@ -31,11 +31,12 @@ from tacitus.geo.curated import (
     ALIASES_FILE,
     COUNTRY_POINTS_FILE,
     CURATED_FILE,
+    WORLD_FILE,
     packaged_text,
     read_curated,
 )
 from tacitus.geo.geonames_dump import DumpKind, load_dump
-from tacitus.geo.index import IndexWriter, connect, fill_area_coordinates, finish
+from tacitus.geo.index import SCHEMA, IndexWriter, connect, fill_area_coordinates, finish
 from tacitus.geo.normalize import normalize, plain, skeleton
 from tacitus.geo.sources import load_curated, load_packaged
 from tacitus.nlp.model_loader import EntityPattern
@@ -43,7 +44,7 @@ from tacitus.nlp.model_loader import EntityPattern
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the way sources are indexed changes.
-GAZETTEER_VERSION = "8"
+GAZETTEER_VERSION = "9"
 #: Per-process lookup caches: names (and place keys) remembered, and two-letter name prefixes whose names
 #: are held for the fuzzy pass (all prefixes together would hold every name of the index in memory).
 NAME_CACHE_SIZE = 200_000
@@ -78,6 +79,9 @@ class Candidate:
     match: float = 1.0
     #: Found by the fuzzy spelling pass only (no name of the entry equals the mention's).
     fuzzy: bool = False
+    #: ISO codes of the countries a world feature (sea, river, region) lies in or borders; empty for
+    #: GeoNames places, whose ``country`` says where they are.
+    spans: tuple[str, ...] = ()
 
     @property
     def curated(self) -> bool:
@@ -85,11 +89,13 @@ class Candidate:
         return self.key.startswith("tacitus:")
 
 
-_FIELDS = tuple(f for f in Candidate.__dataclass_fields__ if f not in {"match", "fuzzy"})
+_FIELDS = tuple(f for f in Candidate.__dataclass_fields__ if f not in {"match", "fuzzy", "spans"})
 
 
-def _candidate(row: tuple[Any, ...], match: float, *, fuzzy: bool = False) -> Candidate:
-    return Candidate(**dict(zip(_FIELDS, row, strict=True)), match=match, fuzzy=fuzzy)
+def _candidate(
+    row: tuple[Any, ...], match: float, *, fuzzy: bool = False, spans: tuple[str, ...] = ()
+) -> Candidate:
+    return Candidate(**dict(zip(_FIELDS, row, strict=True)), match=match, fuzzy=fuzzy, spans=spans)
 
 
 def _fingerprint() -> str:
@@ -97,6 +103,7 @@ def _fingerprint() -> str:
         GAZETTEER_VERSION,
         *(metadata.version(package) for package in PACKAGED_SOURCES),
         packaged_text(CURATED_FILE),
+        packaged_text(WORLD_FILE),
         packaged_text(ALIASES_FILE),
         packaged_text(COUNTRY_POINTS_FILE),
     ]
@@ -208,6 +215,19 @@ class Gazetteer:
         self._prefix_names: BoundedDict[str, dict[int, list[str]]] = BoundedDict(PREFIX_CACHE_SIZE)
         #: Incremented whenever cached lookups are dropped, so callers' own caches can follow.
         self.generation = 0
+        self._spans = self._read_spans()
+
+    def _read_spans(self) -> dict[str, tuple[str, ...]]:
+        """The countries of each world feature (~100 rows, held in memory); none in an index built
+        before the ``spans`` table existed."""
+        spans: dict[str, list[str]] = {}
+        try:
+            rows = self.conn.execute("SELECT key, country FROM spans ORDER BY key, country").fetchall()
+        except sqlite3.OperationalError:
+            return {}
+        for key, country in rows:
+            spans.setdefault(key, []).append(country)
+        return {key: tuple(countries) for key, countries in spans.items()}
 
     @classmethod
     def open(cls, path: Path | None = None, *, rebuild: bool = False) -> Self:
@@ -242,8 +262,15 @@ class Gazetteer:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.key = n.key WHERE {where}", args
         ).fetchall()
+        spans = self._spans
         return [
-            _candidate(row[:13], match if row[13] == "primary" else match * 0.9, fuzzy=fuzzy) for row in rows
+            _candidate(
+                row[:13],
+                match if row[13] == "primary" else match * 0.9,
+                fuzzy=fuzzy,
+                spans=spans.get(row[0], ()),
+            )
+            for row in rows
         ]
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> tuple[Candidate, ...]:
@@ -313,7 +340,7 @@ class Gazetteer:
         """One entry by key (``geonames:99072`` or ``tacitus:...``)."""
         if key not in self._by_key:
             row = self.conn.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.key = ?", (key,)).fetchone()
-            self._by_key[key] = _candidate(row, 1.0) if row else None
+            self._by_key[key] = _candidate(row, 1.0, spans=self._spans.get(key, ())) if row else None
         return self._by_key[key]
 
     def admin_name(self, country: str | None, admin1: str | None, admin2: str | None = None) -> str | None:
@@ -344,6 +371,7 @@ class Gazetteer:
         self._prefix_names.clear()
         self._by_key.clear()
         self._admin.clear()
+        self._spans = self._read_spans()
 
     def _changed(self) -> None:
         fill_area_coordinates(self.conn)
@@ -360,6 +388,7 @@ class Gazetteer:
     def add(self, path: Path) -> int:
         """Add places from a CSV (name, aliases, lat, lon, parent geonameid, feature code)."""
         places = list(read_curated(path.read_text(encoding="utf-8"), str(path)))
+        self.conn.executescript(SCHEMA)  # an index built before the ``spans`` table lacks it
         with self.conn:
             count = load_curated(IndexWriter(self.conn), places)
             self._changed()

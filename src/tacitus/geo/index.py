@@ -3,7 +3,8 @@
 Why SQLite: one file, no server, opened read-only by any number of worker processes, and inspectable
 with any SQL tool. ``places`` holds one row per place (GeoNames id, or a ``tacitus:`` key for curated
 additions GeoNames lacks); ``names`` maps every normalised name and alternate name to its places;
-``admin`` names GeoNames admin1/admin2 codes ("IQ.15" -> Nineveh).
+``admin`` names GeoNames admin1/admin2 codes ("IQ.15" -> Nineveh); ``spans`` lists the countries a
+world feature (a sea, a river, the Sahel) lies in or borders, its context when it has no country of its own.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS names (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS admin (code TEXT PRIMARY KEY, name TEXT NOT NULL, key TEXT);
 CREATE TABLE IF NOT EXISTS curated_names (key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, name));
+CREATE TABLE IF NOT EXISTS spans (key TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (key, country));
 """
 
 

@@ -11,9 +11,20 @@ from __future__ import annotations
 
 import math
 
+#: Feature codes of lines rather than areas (rivers, streams, canals): precision 5 whatever they cross.
+_LINEAR = ("STM", "CNL", "WAD")
 
-def codes(feature_class: str | None, feature_code: str | None, *, part: bool) -> tuple[int, int]:
-    """(ACLED geo_precision, UCDP where_prec) for a place's feature; ``part`` for "west X" mentions."""
+
+def codes(
+    feature_class: str | None, feature_code: str | None, *, part: bool, beyond_country: bool = False
+) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) for a place's feature; ``part`` for "west X" mentions.
+
+    ``beyond_country``: a region, strait or peninsula with no country of its own (the Sahel, the
+    Strait of Hormuz, the Korean Peninsula) spans several countries, so UCDP's 7 ("beyond a country")
+    rather than 5; a river stays 5 whatever it crosses (a linear feature: UCDP codes an event "along
+    the Euphrates" at 5).
+    """
     code = feature_code or ""
     if code == "CONT" or (feature_class == "H" and code.startswith(("OCN", "SEA", "GULF", "BAY"))):
         return 3, 7
@@ -26,7 +37,7 @@ def codes(feature_class: str | None, feature_code: str | None, *, part: bool) ->
     if feature_class == "P":
         return (2, 2) if part else (1, 1)
     if feature_class in {"L", "T", "H"}:
-        return 3, 5
+        return (3, 7) if beyond_country and not code.startswith(_LINEAR) else (3, 5)
     return (2, 2) if part else (1, 1)
 
 

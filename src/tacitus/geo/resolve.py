@@ -9,7 +9,8 @@ counts as nearest). Two rounds, each mention's own name left out of its context 
 cannot vote for itself. Before the rounds, co-location (:func:`colocation`) lets the *candidates* of
 the other names vote, so two ambiguous names that explain each other (Paris and Henry County, both in
 Tennessee) are not stuck at their most populous namesakes.
-Curated neighbourhoods (Zanjili, Old City) count only when the document is about their country.
+Curated neighbourhoods (Zanjili, Old City) count only when the document is about their country;
+curated world features (seas, rivers, regions) count in any document (``tacitus.geo.world``).
 The weights are set by reasoning and, for the rules of issue #6, chosen on the even-numbered articles
 of the benchmark corpora only (docs/benchmarks/geo.md); docs/geo.md lists them.
 """
@@ -29,6 +30,7 @@ from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.normalize import normalize
 from tacitus.geo.qualifiers import qualified_bonus, qualifier_pairs
 from tacitus.geo.variants import county_spelled_out, singular_demonym
+from tacitus.geo.world import is_world_feature, span_share
 
 #: "west Mosul", "northern Iraq", "south-east Turkey": a direction word before a place names part of it.
 DIRECTION = re.compile(
@@ -104,6 +106,12 @@ class Weights:
     #: "Gaza" in an article about Israel is not the Mozambican province, "Liverpool" beside English
     #: towns not the Australian district (a bare area name's feature bonus assumes it is news-worthy).
     foreign_area: float = 2.0
+    #: Prior bonus of a curated world feature (sea, strait, river, region), in place of a population and
+    #: a feature bonus. Above what a hamlet of its name gets from its country, the focus and a nearby
+    #: place (2.5 + 1.0 + 1.0, less the feature's own 0.5 area share: "Middle East" beside Washington is
+    #: the region, not the Baltimore neighbourhood), below what a town gets among the places of its
+    #: own province ("Atlantic" among Iowa towns stays the town). See ``tacitus.geo.world``.
+    world_feature: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +284,9 @@ class Resolver:
         """What a candidate scores before the rest of the document is considered."""
         w = self.weights
         code = candidate.feature_code or ""
+        if is_world_feature(candidate):
+            score = w.match * candidate.match + w.world_feature
+            return score + (w.ruler if mention.ruler_id == candidate.key else 0.0)
         feature = w.feature.get("PCL" if code.startswith("PCL") else code, 0.0)
         if code == "ADM2" and candidate.match < 1.0:
             feature = 0.0  # a district named by an alternate name only is rarely what a bare name means
@@ -318,7 +329,7 @@ class Resolver:
             for prior, sup in zip(priors, support, strict=True)
         ]
         picks: list[Candidate | None] = [
-            _best(pool, prior, lambda c: not c.curated)
+            _best(pool, prior, lambda c: not c.curated or is_world_feature(c))
             for (pool, _), prior in zip(pools, priors, strict=True)
         ]
         scores = [0.0] * len(firsts)
@@ -445,6 +456,10 @@ class Resolver:
         score = 0.0
         total = context.total
         code = candidate.feature_code or ""
+        if is_world_feature(candidate):
+            return w.country_share * max(span_share(candidate, context.countries, total), w.area_share) + (
+                self._near_bonus(candidate, context) if near else 0.0
+            )
         if code.startswith("PCL") or code == "CONT":
             share = context.countries[candidate.country] / total if total and candidate.country else 0.0
             score += w.country_share * max(share, w.area_share)
@@ -461,12 +476,18 @@ class Resolver:
             score += w.admin1_share * context.admin1s[f"{candidate.country}.{candidate.admin1}"] / admin_total
         if w.contains and self._contains_context(candidate, context):
             score += w.near[0][1]  # an area's distance to a place inside it is nil
-        elif near and candidate.lat is not None and candidate.lon is not None and context.points:
-            nearest = _nearest_km(candidate, context.points)
-            score += next((bonus for limit, bonus in w.near if nearest <= limit), 0.0)
+        elif near:
+            score += self._near_bonus(candidate, context)
         if candidate.curated and self._curated_fits(candidate, context):
             score += w.curated
         return score
+
+    def _near_bonus(self, candidate: Candidate, context: _Context) -> float:
+        """The bonus of the nearest distance tier another chosen place lies within."""
+        if candidate.lat is None or candidate.lon is None or not context.points:
+            return 0.0
+        nearest = _nearest_km(candidate, context.points)
+        return next((bonus for limit, bonus in self.weights.near if nearest <= limit), 0.0)
 
     @staticmethod
     def _contains_context(candidate: Candidate, context: _Context) -> bool:
@@ -489,8 +510,9 @@ class Resolver:
 
     @staticmethod
     def _curated_fits(candidate: Candidate, context: _Context) -> bool:
-        """A curated entry needs its parent or its country elsewhere in the document."""
-        if not candidate.curated:
+        """A curated neighbourhood needs its parent or its country elsewhere in the document; a world
+        feature (sea, river, region) fits any document."""
+        if not candidate.curated or is_world_feature(candidate):
             return True
         return (candidate.parent in context.keys) or (
             candidate.country is not None and context.countries[candidate.country] > 0

