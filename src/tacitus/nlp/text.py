@@ -98,6 +98,8 @@ def doc_token_forms(doc: Any) -> list[tuple[str, str]]:
         # Python loop over the tokens.
         lemmas = {i: strings[i].lower() for i in set(lemma_ids)}
         lowers = {i: strings[i] for i in set(lower_ids)}
-        cached = list(zip(map(lemmas.__getitem__, lemma_ids), map(lowers.__getitem__, lower_ids), strict=True))
+        cached = list(
+            zip(map(lemmas.__getitem__, lemma_ids), map(lowers.__getitem__, lower_ids), strict=True)
+        )
         doc.user_data[_FORMS_KEY] = cached
     return cached
