@@ -136,8 +136,10 @@ class _Finder:
     def _inside_quote(self, start: int, end: int) -> int | None:
         """The quotation that holds every word of ``[start, end)``, if any."""
         for k, q in enumerate(self.quotes):
+            if q.start >= end or start >= q.end:
+                continue  # no overlap: the text outside it need not be built
             outside = self.text[start : max(start, q.start)] + self.text[min(end, q.end) : end]
-            if q.start < end and start < q.end and not any(c.isalnum() for c in outside):
+            if not any(c.isalnum() for c in outside):
                 return k
         return None
 

@@ -48,7 +48,7 @@ from tacitus.extract.claim_syntax import (
 from tacitus.extract.modality import modality_of
 from tacitus.extract.quantities import Quantity, find_rate, scan
 from tacitus.model import Claim, Evidence, Quote
-from tacitus.nlp.text import doc_text, doc_token_forms, span_ents, span_text
+from tacitus.nlp.text import doc_text, doc_token_forms, doc_token_tags, span_ents, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -154,17 +154,19 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
     out: list[tuple[Quantity, Any, bool]] = []
     doc = sent.doc
     firsts = {words[0] if words else "" for words, _kind, _least in lex.implied_counts}
-    for token in sent:
-        if token.i in taken:
+    forms, tags = doc_token_forms(doc), doc_token_tags(doc)  # strings read once per Doc, not per Token
+    for position in range(sent.start, sent.end):
+        if position in taken:
             continue
-        lower = token.lower_  # the three readers below answer None unless one of these holds
+        lower = forms[position][1]  # the three readers below answer None unless one of these holds
         if (
-            token.tag_ not in _SINGULAR_TAGS
+            tags[position] not in _SINGULAR_TAGS
             and lower not in lex.multipliers
             and lower not in firsts
             and "" not in firsts
         ):
             continue
+        token = doc[position]
         found = _singular_at(token, lex) or _multiplied_at(token, lex) or _implied_at(token, lex)
         if found is None:
             continue

@@ -185,16 +185,20 @@ class EventTypeClassifier:
             spans.extend((offset + max(0, i - 1), offset + min(len(doc), i + 2)) for i in range(len(doc)))
         if weight and sentences and self._windows is not None:
             rows, window_rows = self._windows.decision_function(sentences, spans)
-            own, around = self._named(rows), self._named(window_rows)
+            # The blend below, on whole arrays: each element is the same two float64 products and one sum
+            # (NumPy rounds each operation as Python does), so the numbers are bit for bit the same.
+            mixed = (1 - weight) * np.asarray(rows, dtype=np.float64)
+            mixed += weight * np.asarray(window_rows, dtype=np.float64)
+            blended = iter(self._named(mixed))
         else:
             windows = [" ".join(sentences[a:b]) for a, b in spans] if weight else []
             scored = iter(self.scores(sentences + windows))
             own = [next(scored) for _ in sentences]
             around = list(scored) if weight else own
-        blended = iter(
-            {k: (1 - weight) * s[k] + weight * w[k] for k in s} if weight else s
-            for s, w in zip(own, around, strict=True)
-        )
+            blended = iter(
+                {k: (1 - weight) * s[k] + weight * w[k] for k in s} if weight else s
+                for s, w in zip(own, around, strict=True)
+            )
         return [[next(blended) if t else None for t in doc] for doc in texts]
 
     def best(self, text: str) -> tuple[str, float]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, TAG
 
 _KEY = ("tacitus", "text")
 
@@ -102,4 +102,22 @@ def doc_token_forms(doc: Any) -> list[tuple[str, str]]:
             zip(map(lemmas.__getitem__, lemma_ids), map(lowers.__getitem__, lower_ids), strict=True)
         )
         doc.user_data[_FORMS_KEY] = cached
+    return cached
+
+
+_TAGS_KEY = ("tacitus", "tags")
+
+
+def doc_token_tags(doc: Any) -> list[str]:
+    """``t.tag_`` for every token ``t`` of ``doc``, computed once per Doc (shared: do not change it).
+
+    Why: rules that look at every word of a sentence for a few tags ("NN", "PRP") built a spaCy
+    ``Token`` per word just to read its tag; the tag ids are read as one array instead.
+    """
+    cached: list[str] | None = doc.user_data.get(_TAGS_KEY)
+    if cached is None:
+        strings = doc.vocab.strings
+        ids: list[int] = doc.to_array(TAG).tolist()
+        names = {i: strings[i] for i in set(ids)}
+        cached = doc.user_data[_TAGS_KEY] = list(map(names.__getitem__, ids))
     return cached
