@@ -15,7 +15,7 @@ anything else is scored by scikit-learn as is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain, pairwise
 from typing import Any
 
@@ -31,7 +31,7 @@ class CharNgramCounter:
     def __init__(self, vectorizer: Any) -> None:
         self.vocabulary: dict[str, int] = vectorizer.vocabulary_
         self.min_n, self.max_n = vectorizer.ngram_range
-        self._words: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] = _WordCache(self.word_features)
 
     def word_features(self, word: str) -> list[int]:
         """Vocabulary indices of the n-grams of `` word `` (padded with a space each side), repeated."""
@@ -59,8 +59,21 @@ class CharNgramCounter:
 
     def counts(self, texts: Sequence[str]) -> Any:
         """The sparse count matrix ``CountVectorizer`` would build for ``texts`` (float64, sorted)."""
-        features = [list(chain.from_iterable(map(self.word_features, t.lower().split()))) for t in texts]
+        # A known word's n-grams are read by the cache's C-level __getitem__; only new words call Python.
+        known = self._words.__getitem__
+        features = [list(chain.from_iterable(map(known, t.lower().split()))) for t in texts]
         return count_matrix(features, len(self.vocabulary))
+
+
+class _WordCache(dict[str, list[int]]):
+    """The counter's word -> n-gram indices cache; a missing word is computed (and stored) on lookup."""
+
+    def __init__(self, compute: Callable[[str], list[int]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> list[int]:
+        return self._compute(word)
 
 
 def count_matrix(features: Sequence[list[int]], width: int) -> Any:
