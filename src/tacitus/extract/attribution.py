@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from tacitus.extract.attribution_lexicon import AttributionLexicon, load_lexicon
 from tacitus.extract.attribution_marks import MarkedSpan, find_marked_spans
-from tacitus.extract.attribution_speaker import SourceMention, SpeakerMemory, describe_source
+from tacitus.extract.attribution_speaker import SourceMention, SpeakerMemory
 from tacitus.nlp.text import doc_text, doc_token_forms
 
 CueKind = Literal["speech", "belief", "evidence", "according", "colon", "continuation", "hearsay"]
@@ -390,7 +390,7 @@ class _Finder:
                     key = int(d.source_head.i)
                     if key not in resolved:
                         resolved[key] = memory.resolve(
-                            describe_source(d.source_head, self.lex), self.doc, self.lex
+                            memory.describe(d.source_head, self.lex), self.doc, self.lex
                         )
                     mention = resolved[key]
                 attribution = Attribution(
