@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
 _KEY = ("tacitus", "text")
 
@@ -105,19 +105,27 @@ def doc_token_forms(doc: Any) -> list[tuple[str, str]]:
     return cached
 
 
-_TAGS_KEY = ("tacitus", "tags")
-
-
 def doc_token_tags(doc: Any) -> list[str]:
     """``t.tag_`` for every token ``t`` of ``doc``, computed once per Doc (shared: do not change it).
 
     Why: rules that look at every word of a sentence for a few tags ("NN", "PRP") built a spaCy
     ``Token`` per word just to read its tag; the tag ids are read as one array instead.
     """
-    cached: list[str] | None = doc.user_data.get(_TAGS_KEY)
+    return _token_strings(doc, TAG)
+
+
+def doc_token_deps(doc: Any) -> list[str]:
+    """``t.dep_`` for every token ``t`` of ``doc``, computed once per Doc (shared: do not change it)."""
+    return _token_strings(doc, DEP)
+
+
+def _token_strings(doc: Any, attr: int) -> list[str]:
+    """The string of token attribute ``attr`` (an id-valued one: TAG, DEP) per token, cached per Doc."""
+    key = ("tacitus", "attr", attr)
+    cached: list[str] | None = doc.user_data.get(key)
     if cached is None:
         strings = doc.vocab.strings
-        ids: list[int] = doc.to_array(TAG).tolist()
+        ids: list[int] = doc.to_array(attr).tolist()
         names = {i: strings[i] for i in set(ids)}
-        cached = doc.user_data[_TAGS_KEY] = list(map(names.__getitem__, ids))
+        cached = doc.user_data[key] = list(map(names.__getitem__, ids))
     return cached
