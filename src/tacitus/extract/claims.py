@@ -80,7 +80,7 @@ class ClaimStage:
 def find_claims(doc: Any, quotes: Sequence[Quote] = ()) -> list[Claim]:
     """Every claim in a spaCy ``Doc``, in text order; ``quotes`` give the sources."""
     lex = claim_lexicon()
-    triggers = _inflected(lex.trigger_lemmas)
+    triggers = _trigger_words(lex)
     claims: list[Claim] = []
     forms = doc_token_forms(doc)  # (lemma, lower) per token, cached per Doc and shared with other stages
     for sent in doc.sents:
@@ -89,6 +89,16 @@ def find_claims(doc: Any, quotes: Sequence[Quote] = ()) -> list[Claim]:
             continue
         claims.extend(_sentence_claims(sent, quotes, lex, claims))
     return claims
+
+
+_TRIGGER_WORDS: list[tuple[ClaimLexicon, frozenset[str]]] = []  # the latest lexicon's, kept alive
+
+
+def _trigger_words(lex: ClaimLexicon) -> frozenset[str]:
+    """``_inflected(lex.trigger_lemmas)`` once per lexicon object (the property builds a new set per read)."""
+    if not _TRIGGER_WORDS or _TRIGGER_WORDS[0][0] is not lex:
+        _TRIGGER_WORDS[:] = [(lex, _inflected(lex.trigger_lemmas))]
+    return _TRIGGER_WORDS[0][1]
 
 
 @functools.lru_cache(maxsize=4)
