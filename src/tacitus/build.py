@@ -12,6 +12,7 @@ import gc
 from pathlib import Path
 
 from tacitus.actors.dictionary import ActorDictionary
+from tacitus.actors.mentions import prepare as prepare_actor_matchers
 from tacitus.actors.stage import ActorStage
 from tacitus.extract.claim_lexicon import claim_lexicon
 from tacitus.extract.claims import ClaimStage
@@ -34,8 +35,10 @@ def build_pipeline(settings: Settings, *, today: dt.date | None = None) -> Pipel
     actors = ActorDictionary.load(Path(settings.actors_file) if settings.actors_file else None)
     gazetteer = Gazetteer.open(Path(settings.gazetteer) if settings.gazetteer else None)
     patterns = [*actors.patterns(), *gazetteer.patterns()]
+    nlp_stage = SpacyStage(settings.model, patterns)
+    prepare_actor_matchers(actors, nlp_stage.nlp.vocab)  # at load time, not in the first document
     stages: list[Stage] = [
-        SpacyStage(settings.model, patterns),
+        nlp_stage,
         QuoteStage(),
         ClaimStage(),
         ActorStage(actors),

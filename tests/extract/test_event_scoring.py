@@ -156,3 +156,16 @@ def test_window_scores_equal_on_any_text(classifier: EventTypeClassifier, texts:
     spans = [(max(0, i - 1), min(len(texts), i + 2)) for i in range(len(texts))]
     _, around = windows.decision_function(texts, spans)
     assert np.array_equal(around, classifier._fast.decision_function(_joined_windows(texts, spans)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=4))
+def test_window_word_counts_equal_count_vectorizer(classifier: EventTypeClassifier, texts: list[str]) -> None:
+    """The window scorer's own unigram + bigram counting is scikit-learn's ``CountVectorizer`` matrix."""
+    windows = classifier._windows
+    assert windows is not None
+    texts = [*texts, *SENTENCES]
+    own = windows._word_counts([windows._tokens(windows._prepare(t)) for t in texts])
+    plain = windows.fast.word_counts(texts)
+    for attr in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(own, attr), getattr(plain, attr))

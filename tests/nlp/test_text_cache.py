@@ -11,7 +11,15 @@ import pytest
 import spacy
 
 from tacitus.nlp.model_loader import EntityPattern, load_model
-from tacitus.nlp.text import doc_ents, doc_text, span_ents, span_text
+from tacitus.nlp.text import (
+    doc_ents,
+    doc_text,
+    doc_token_deps,
+    doc_token_forms,
+    doc_token_tags,
+    span_ents,
+    span_text,
+)
 
 TEXT = (
     "MOSUL, Iraq — Iraqi forces said on Monday they had retaken the Zanjili district from Islamic State.\n\n"
@@ -87,3 +95,25 @@ def test_phrase_ruler_tags_what_token_patterns_tagged(nlp: Any, texts: list[str]
     assert tagged["CTS"] == "actor:cts"
     lower = nlp("The cts said the is fighters left.")
     assert "actor:cts" not in {e.ent_id_ for e in lower.ents}  # case-sensitive names stay case-sensitive
+
+
+def test_token_string_arrays_equal_the_token_attributes(nlp: Any, texts: list[str]) -> None:
+    for text in texts:
+        doc = nlp(text)
+        assert doc_token_forms(doc) == [(t.lemma_.lower(), t.lower_) for t in doc]
+        assert doc_token_tags(doc) == [t.tag_ for t in doc]
+        assert doc_token_deps(doc) == [t.dep_ for t in doc]
+    empty = nlp("")
+    assert doc_token_forms(empty) == doc_token_tags(empty) == doc_token_deps(empty) == []
+
+
+def test_the_spacy_stage_records_the_parsed_text(texts: list[str]) -> None:
+    from tacitus.model import Document
+    from tacitus.nlp.stage import SpacyStage
+    from tacitus.pipeline import Analysis
+
+    stage = SpacyStage(patterns=PATTERNS)
+    batch = stage.process_batch([Analysis(document=Document(id=str(i), text=t)) for i, t in enumerate(texts)])
+    for analysis in batch:
+        doc = analysis.parsed
+        assert doc.user_data[("tacitus", "text")] == doc.text == analysis.document.text

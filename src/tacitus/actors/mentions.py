@@ -86,10 +86,13 @@ class _DerivedIndex:
         return found
 
 
-def prepare(dictionary: ActorDictionary) -> None:
+def prepare(dictionary: ActorDictionary, vocab: Any = None) -> None:
     """Build the dictionary's generated-forms index now (~0.3 s for every country's national forces),
-    at load time rather than inside the first document."""
+    at load time rather than inside the first document; with the spaCy ``vocab`` the documents will
+    use, its alias PhraseMatchers too (~0.05 s, built once per vocab)."""
     _derived_index(dictionary)
+    if vocab is not None:
+        _matchers(dictionary, vocab)
 
 
 @functools.lru_cache(maxsize=8)

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from tacitus.extract.attribution_lexicon import AttributionLexicon, load_lexicon
 from tacitus.extract.attribution_marks import MarkedSpan, find_marked_spans
-from tacitus.extract.attribution_speaker import SourceMention, SpeakerMemory, describe_source
+from tacitus.extract.attribution_speaker import SourceMention, SpeakerMemory
 from tacitus.nlp.text import doc_text, doc_token_forms
 
 CueKind = Literal["speech", "belief", "evidence", "according", "colon", "continuation", "hearsay"]
@@ -136,8 +136,10 @@ class _Finder:
     def _inside_quote(self, start: int, end: int) -> int | None:
         """The quotation that holds every word of ``[start, end)``, if any."""
         for k, q in enumerate(self.quotes):
+            if q.start >= end or start >= q.end:
+                continue  # no overlap: the text outside it need not be built
             outside = self.text[start : max(start, q.start)] + self.text[min(end, q.end) : end]
-            if q.start < end and start < q.end and not any(c.isalnum() for c in outside):
+            if not any(c.isalnum() for c in outside):
                 return k
         return None
 
@@ -388,7 +390,7 @@ class _Finder:
                     key = int(d.source_head.i)
                     if key not in resolved:
                         resolved[key] = memory.resolve(
-                            describe_source(d.source_head, self.lex), self.doc, self.lex
+                            memory.describe(d.source_head, self.lex), self.doc, self.lex
                         )
                     mention = resolved[key]
                 attribution = Attribution(

@@ -335,6 +335,18 @@ class SpeakerMemory:
         self._by_name: dict[str, SourceMention] = {}
         self._last_person: SourceMention | None = None
         self._last_org: SourceMention | None = None
+        self._described: dict[int, SourceMention] = {}
+
+    def describe(self, head: Any, lex: AttributionLexicon) -> SourceMention:
+        """``describe_source(head, lex)``, read once per head token of this memory's document.
+
+        Why: ``observe`` describes every PERSON entity's head and the attributions then describe their
+        sources, often the same tokens; the description depends on the token alone (it is frozen).
+        """
+        found = self._described.get(head.i)
+        if found is None:
+            found = self._described[head.i] = describe_source(head, lex)
+        return found
 
     @staticmethod
     def _name_words(speaker: str, lex: AttributionLexicon) -> list[str]:
@@ -347,7 +359,7 @@ class SpeakerMemory:
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
-            mention = describe_source(ent.root, lex)
+            mention = self.describe(ent.root, lex)
             words = self._name_words(mention.speaker or "", lex)
             if mention.kind == "person" and len(words) > 1 and words[-1].lower() not in self._by_surname:
                 self._by_surname[words[-1].lower()] = mention

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any, ClassVar
 
 from tacitus.extract.claim_lexicon import ClaimLexicon, claim_lexicon
@@ -48,7 +49,7 @@ from tacitus.extract.claim_syntax import (
 from tacitus.extract.modality import modality_of
 from tacitus.extract.quantities import Quantity, find_rate, scan
 from tacitus.model import Claim, Evidence, Quote
-from tacitus.nlp.text import doc_text, doc_token_forms, span_ents, span_text
+from tacitus.nlp.text import doc_text, doc_token_forms, doc_token_tags, span_ents, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -79,14 +80,25 @@ class ClaimStage:
 def find_claims(doc: Any, quotes: Sequence[Quote] = ()) -> list[Claim]:
     """Every claim in a spaCy ``Doc``, in text order; ``quotes`` give the sources."""
     lex = claim_lexicon()
-    triggers = _inflected(lex.trigger_lemmas)
+    triggers = _trigger_words(lex)
     claims: list[Claim] = []
     forms = doc_token_forms(doc)  # (lemma, lower) per token, cached per Doc and shared with other stages
     for sent in doc.sents:
-        if not any(lemma in triggers or lower in triggers for lemma, lower in forms[sent.start : sent.end]):
+        # a trigger among the sentence's lemmas or lower-cased words, tested by a set operation in C
+        if triggers.isdisjoint(chain.from_iterable(forms[sent.start : sent.end])):
             continue
         claims.extend(_sentence_claims(sent, quotes, lex, claims))
     return claims
+
+
+_TRIGGER_WORDS: list[tuple[ClaimLexicon, frozenset[str]]] = []  # the latest lexicon's, kept alive
+
+
+def _trigger_words(lex: ClaimLexicon) -> frozenset[str]:
+    """``_inflected(lex.trigger_lemmas)`` once per lexicon object (the property builds a new set per read)."""
+    if not _TRIGGER_WORDS or _TRIGGER_WORDS[0][0] is not lex:
+        _TRIGGER_WORDS[:] = [(lex, _inflected(lex.trigger_lemmas))]
+    return _TRIGGER_WORDS[0][1]
 
 
 @functools.lru_cache(maxsize=4)
@@ -154,17 +166,19 @@ def _singular_candidates(sent: Any, lex: ClaimLexicon, taken: set[int]) -> list[
     out: list[tuple[Quantity, Any, bool]] = []
     doc = sent.doc
     firsts = {words[0] if words else "" for words, _kind, _least in lex.implied_counts}
-    for token in sent:
-        if token.i in taken:
+    forms, tags = doc_token_forms(doc), doc_token_tags(doc)  # strings read once per Doc, not per Token
+    for position in range(sent.start, sent.end):
+        if position in taken:
             continue
-        lower = token.lower_  # the three readers below answer None unless one of these holds
+        lower = forms[position][1]  # the three readers below answer None unless one of these holds
         if (
-            token.tag_ not in _SINGULAR_TAGS
+            tags[position] not in _SINGULAR_TAGS
             and lower not in lex.multipliers
             and lower not in firsts
             and "" not in firsts
         ):
             continue
+        token = doc[position]
         found = _singular_at(token, lex) or _multiplied_at(token, lex) or _implied_at(token, lex)
         if found is None:
             continue

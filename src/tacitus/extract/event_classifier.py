@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from tacitus.extract.event_scoring import FastScorer, WindowScorer
 
 log = logging.getLogger(__name__)
@@ -159,7 +161,9 @@ class EventTypeClassifier:
         return self._named(rows)
 
     def _named(self, rows: Any) -> list[dict[str, float]]:
-        return [dict(zip(self.labels, (float(v) for v in row), strict=True)) for row in rows]
+        # ``tolist`` gives the same Python floats as ``float(v)`` per value, converted in one C call.
+        labels = self.labels
+        return [dict(zip(labels, row, strict=True)) for row in np.asarray(rows, dtype=np.float64).tolist()]
 
     def scores_in_context(
         self, documents: Sequence[Sequence[str]], weight: float = CONTEXT_WEIGHT
@@ -181,16 +185,20 @@ class EventTypeClassifier:
             spans.extend((offset + max(0, i - 1), offset + min(len(doc), i + 2)) for i in range(len(doc)))
         if weight and sentences and self._windows is not None:
             rows, window_rows = self._windows.decision_function(sentences, spans)
-            own, around = self._named(rows), self._named(window_rows)
+            # The blend below, on whole arrays: each element is the same two float64 products and one sum
+            # (NumPy rounds each operation as Python does), so the numbers are bit for bit the same.
+            mixed = (1 - weight) * np.asarray(rows, dtype=np.float64)
+            mixed += weight * np.asarray(window_rows, dtype=np.float64)
+            blended = iter(self._named(mixed))
         else:
             windows = [" ".join(sentences[a:b]) for a, b in spans] if weight else []
             scored = iter(self.scores(sentences + windows))
             own = [next(scored) for _ in sentences]
             around = list(scored) if weight else own
-        blended = iter(
-            {k: (1 - weight) * s[k] + weight * w[k] for k in s} if weight else s
-            for s, w in zip(own, around, strict=True)
-        )
+            blended = iter(
+                {k: (1 - weight) * s[k] + weight * w[k] for k in s} if weight else s
+                for s, w in zip(own, around, strict=True)
+            )
         return [[next(blended) if t else None for t in doc] for doc in texts]
 
     def best(self, text: str) -> tuple[str, float]:

@@ -15,8 +15,8 @@ anything else is scored by scikit-learn as is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import chain
+from collections.abc import Callable, Sequence
+from itertools import chain, pairwise
 from typing import Any
 
 import numpy as np
@@ -31,7 +31,7 @@ class CharNgramCounter:
     def __init__(self, vectorizer: Any) -> None:
         self.vocabulary: dict[str, int] = vectorizer.vocabulary_
         self.min_n, self.max_n = vectorizer.ngram_range
-        self._words: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] = _WordCache(self.word_features)
 
     def word_features(self, word: str) -> list[int]:
         """Vocabulary indices of the n-grams of `` word `` (padded with a space each side), repeated."""
@@ -59,31 +59,45 @@ class CharNgramCounter:
 
     def counts(self, texts: Sequence[str]) -> Any:
         """The sparse count matrix ``CountVectorizer`` would build for ``texts`` (float64, sorted)."""
-        import scipy.sparse as sp  # type: ignore[import-untyped]
+        # A known word's n-grams are read by the cache's C-level __getitem__; only new words call Python.
+        known = self._words.__getitem__
+        features = [list(chain.from_iterable(map(known, t.lower().split()))) for t in texts]
+        return count_matrix(features, len(self.vocabulary))
 
-        # Each row's (column, count) pairs, sorted by column, as Counter-then-sort gave them: one batch-wide
-        # np.unique of row * width + column counts in C what a Counter per row counted by hashing.
-        width = len(self.vocabulary)
-        features = [list(chain.from_iterable(map(self.word_features, t.lower().split()))) for t in texts]
-        lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
-        columns = np.fromiter(chain.from_iterable(features), dtype=np.int64, count=int(lengths.sum()))
-        rows = np.repeat(np.arange(len(features), dtype=np.int64), lengths)
-        keys, counted = np.unique(rows * width + columns, return_counts=True)
-        indptr = np.zeros(len(features) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(keys // width, minlength=len(features)), out=indptr[1:])
-        indices = keys % width
-        values = counted
-        matrix = sp.csr_array(
-            (
-                values.astype(np.intc),
-                indices.astype(np.int32),
-                indptr.astype(np.int32),
-            ),
-            shape=(len(texts), len(self.vocabulary)),
-            dtype=np.float64,
-        )
-        matrix.sort_indices()
-        return matrix
+
+class _WordCache(dict[str, list[int]]):
+    """The counter's word -> n-gram indices cache; a missing word is computed (and stored) on lookup."""
+
+    def __init__(self, compute: Callable[[str], list[int]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> list[int]:
+        return self._compute(word)
+
+
+def count_matrix(features: Sequence[list[int]], width: int) -> Any:
+    """The ``len(features)`` x ``width`` count matrix (float64, sorted) of each row's column indices.
+
+    Each row's (column, count) pairs, sorted by column, as a Counter-then-sort (``CountVectorizer``) gives
+    them: one batch-wide np.unique of row * width + column counts in C what a Counter per row counted.
+    """
+    import scipy.sparse as sp  # type: ignore[import-untyped]
+
+    lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+    columns = np.fromiter(chain.from_iterable(features), dtype=np.int64, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(features), dtype=np.int64), lengths)
+    keys, counted = np.unique(rows * width + columns, return_counts=True)
+    indptr = np.zeros(len(features) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // width, minlength=len(features)), out=indptr[1:])
+    indices = keys % width
+    matrix = sp.csr_array(
+        (counted.astype(np.intc), indices.astype(np.int32), indptr.astype(np.int32)),
+        shape=(len(features), width),
+        dtype=np.float64,
+    )
+    matrix.sort_indices()
+    return matrix
 
 
 def tfidf(counts: Any, vectorizer: Any) -> Any:
@@ -208,11 +222,22 @@ class WindowScorer:
         )
         return cls(fast) if plain else None
 
-    def _junctions(self, texts: Sequence[str], windows: Sequence[tuple[int, int]]) -> Any:
+    def _word_counts(self, tokens: Sequence[list[str]]) -> Any:
+        """``FastScorer.word_counts`` from the texts' tokens: their unigrams and bigrams (``"a b"``, as
+        scikit-learn's ``_word_ngrams`` joins them) found in the vocabulary, counted per text."""
+        get = self._vocabulary.get
+        features = []
+        for words in tokens:
+            found = [index for index in map(get, words) if index is not None]
+            bigrams = map(get, map(" ".join, pairwise(words)))
+            found.extend(index for index in bigrams if index is not None)
+            features.append(found)
+        return count_matrix(features, len(self._vocabulary))
+
+    def _junctions(self, tokens: Sequence[list[str]], windows: Sequence[tuple[int, int]]) -> Any:
         """Counts of the word bigrams each window's joins add (last token before, first token after)."""
         import scipy.sparse as sp
 
-        tokens = [self._tokens(self._prepare(t)) for t in texts]
         rows: list[int] = []
         columns: list[int] = []
         for row, (start, end) in enumerate(windows):
@@ -233,10 +258,11 @@ class WindowScorer:
     def decision_function(self, texts: Sequence[str], windows: Sequence[tuple[int, int]]) -> tuple[Any, Any]:
         """Scores of ``texts`` and of each window ``(start, end)``: ``" ".join(texts[start:end])``."""
         fast = self.fast
-        word_counts = fast.word_counts(texts)
+        tokens = [self._tokens(self._prepare(t)) for t in texts]  # once, for the counts and the junctions
+        word_counts = self._word_counts(tokens)
         char_counts = fast.counter.counts(texts)
         summing = window_matrix(windows, len(texts))
-        window_words = (summing @ word_counts + self._junctions(texts, windows)).tocsr()
+        window_words = (summing @ word_counts + self._junctions(tokens, windows)).tocsr()
         window_chars = (summing @ char_counts).tocsr()
         for matrix in (window_words, window_chars):
             matrix.sum_duplicates()

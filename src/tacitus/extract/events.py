@@ -49,7 +49,7 @@ from tacitus.extract.event_sentence import (
     violence_type,
 )
 from tacitus.model import Event, Evidence, Modality
-from tacitus.nlp.text import doc_token_forms, span_text
+from tacitus.nlp.text import doc_token_deps, doc_token_forms, span_text
 from tacitus.pipeline import Analysis
 
 log = logging.getLogger(__name__)
@@ -369,7 +369,9 @@ class EventFinder:
 def _modifiers(sentence: Any, group: Sequence[Mention]) -> frozenset[int]:
     """Nouns modifying a non-trigger noun ("drone video"): not cues of the event's weapon."""
     inside = {i for m in group for i in range(m.trigger.start, m.trigger.end)}
-    return frozenset(t.i for t in sentence if t.dep_ == "compound" and t.head.i not in inside)
+    deps = doc_token_deps(sentence.doc)  # a Token is built only for the compounds
+    compounds = (sentence.doc[i] for i in range(sentence.start, sentence.end) if deps[i] == "compound")
+    return frozenset(t.i for t in compounds if t.head.i not in inside)
 
 
 def _has_lemma(token: Any, lemmas: frozenset[str]) -> bool:

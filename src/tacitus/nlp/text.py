@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
 _KEY = ("tacitus", "text")
+
+
+def remember_text(doc: Any, text: str) -> None:
+    """Record ``text``, the string ``doc`` was parsed from, as its text, so it is never rebuilt.
+
+    Why: spaCy's tokenizer is non-destructive (``nlp(text).text == text``, whitespace included), so the
+    string the parser was given is the Doc's text; building it again from the tokens cost ~0.2 ms per
+    article.
+    """
+    doc.user_data[_KEY] = text
 
 
 def doc_text(doc: Any) -> str:
@@ -83,16 +93,39 @@ def doc_token_forms(doc: Any) -> list[tuple[str, str]]:
     cached: list[tuple[str, str]] | None = doc.user_data.get(_FORMS_KEY)
     if cached is None:
         strings = doc.vocab.strings
-        lemmas: dict[int, str] = {}
-        lowers: dict[int, str] = {}
-        cached = []
-        for lemma_id, lower_id in doc.to_array([LEMMA, LOWER]).reshape(-1, 2).tolist():
-            lemma = lemmas.get(lemma_id)
-            if lemma is None:
-                lemma = lemmas[lemma_id] = strings[lemma_id].lower()
-            lower = lowers.get(lower_id)
-            if lower is None:
-                lower = lowers[lower_id] = strings[lower_id]
-            cached.append((lemma, lower))
+        lemma_ids, lower_ids = doc.to_array([LEMMA, LOWER]).reshape(-1, 2).T.tolist()
+        # Each distinct id is looked up once; the per-token pairing then runs in C (map and zip), not in a
+        # Python loop over the tokens.
+        lemmas = {i: strings[i].lower() for i in set(lemma_ids)}
+        lowers = {i: strings[i] for i in set(lower_ids)}
+        cached = list(
+            zip(map(lemmas.__getitem__, lemma_ids), map(lowers.__getitem__, lower_ids), strict=True)
+        )
         doc.user_data[_FORMS_KEY] = cached
+    return cached
+
+
+def doc_token_tags(doc: Any) -> list[str]:
+    """``t.tag_`` for every token ``t`` of ``doc``, computed once per Doc (shared: do not change it).
+
+    Why: rules that look at every word of a sentence for a few tags ("NN", "PRP") built a spaCy
+    ``Token`` per word just to read its tag; the tag ids are read as one array instead.
+    """
+    return _token_strings(doc, TAG)
+
+
+def doc_token_deps(doc: Any) -> list[str]:
+    """``t.dep_`` for every token ``t`` of ``doc``, computed once per Doc (shared: do not change it)."""
+    return _token_strings(doc, DEP)
+
+
+def _token_strings(doc: Any, attr: int) -> list[str]:
+    """The string of token attribute ``attr`` (an id-valued one: TAG, DEP) per token, cached per Doc."""
+    key = ("tacitus", "attr", attr)
+    cached: list[str] | None = doc.user_data.get(key)
+    if cached is None:
+        strings = doc.vocab.strings
+        ids: list[int] = doc.to_array(attr).tolist()
+        names = {i: strings[i] for i in set(ids)}
+        cached = doc.user_data[key] = list(map(names.__getitem__, ids))
     return cached

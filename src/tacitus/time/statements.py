@@ -137,8 +137,8 @@ class StatementDates:
         for _ in range(_MAX_CLIMB):
             if token.i == speech.i:
                 return True
-            if _inside(token.idx, quote.start, quote.end) or token.head is token:
-                return False
+            if _inside(token.idx, quote.start, quote.end) or token.head.i == token.i:
+                return False  # at the root another round would repeat this one (``is`` never held)
             token = token.head
         return bool(token.i == speech.i)
 

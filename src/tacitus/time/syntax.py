@@ -27,8 +27,10 @@ def governor(span: Any) -> Any:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token not in span:
             return token
-        if token.head is token:
-            return token if token.pos_ in ("VERB", "AUX") else None
+        if token.head.i == token.i:
+            # The root, which failed the test above: climbing on would only repeat it (spaCy builds a
+            # new Token per access, so the ``is`` test this replaces never held and the loop ran out).
+            return None
         token = token.head
     return None
 
@@ -69,10 +71,10 @@ def speech_verb_over(token: Any) -> Any:
     current = token
     for _ in range(12):
         head = current.head
-        if head is current:
-            return None
         if current.dep_ in _REPORTED_DEPS and head.lemma_.lower() in speech:
             return head
+        if head.i == current.i:
+            return None  # the root: climbing on would repeat the test above (an ``is`` test never held)
         current = head
     return None
 
@@ -116,8 +118,8 @@ def attached_lemmas(span: Any) -> set[str]:
     lemmas: set[str] = set()
     token = span.root
     for _ in range(4):
-        if token.head is token:
-            break
+        if token.head.i == token.i:
+            break  # the root: another round would repeat the last one (an ``is`` test never held)
         token = token.head
         if token in span:
             continue
