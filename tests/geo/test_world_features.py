@@ -163,3 +163,10 @@ def test_rivers_stay_linear_precision_beyond_countries() -> None:
     assert codes("L", "RGN", part=False, beyond_country=True) == (3, 7)
     assert codes("L", "RGN", part=False, beyond_country=False) == (3, 5)
     assert codes("H", "SEA", part=False) == (3, 7)
+
+
+def test_a_direction_word_never_divides_a_river(packaged: Gazetteer, mentions_at: MentionsAt) -> None:
+    text = "Cases of West Nile were reported near Arua, and troops advanced into west Mosul."
+    nile, _, mosul = _resolve(packaged, mentions_at, text, "West Nile", "Arua", "west Mosul")
+    assert nile.candidate is None or not is_world_feature(nile.candidate)
+    assert mosul.part and mosul.candidate is not None and mosul.candidate.geonameid == 99072

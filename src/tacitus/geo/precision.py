@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 #: Feature codes of lines rather than areas (rivers, streams, canals): precision 5 whatever they cross.
-_LINEAR = ("STM", "CNL", "WAD")
+LINEAR_CODES = ("STM", "CNL", "WAD")
 
 
 def codes(
@@ -37,7 +37,7 @@ def codes(
     if feature_class == "P":
         return (2, 2) if part else (1, 1)
     if feature_class in {"L", "T", "H"}:
-        return (3, 7) if beyond_country and not code.startswith(_LINEAR) else (3, 5)
+        return (3, 7) if beyond_country and not code.startswith(LINEAR_CODES) else (3, 5)
     return (2, 2) if part else (1, 1)
 
 

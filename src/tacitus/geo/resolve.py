@@ -30,7 +30,7 @@ from tacitus.geo.gazetteer import Candidate, Gazetteer
 from tacitus.geo.normalize import normalize
 from tacitus.geo.qualifiers import qualified_bonus, qualifier_pairs
 from tacitus.geo.variants import county_spelled_out, singular_demonym
-from tacitus.geo.world import is_world_feature, span_share
+from tacitus.geo.world import has_no_parts, is_world_feature, span_share
 
 #: "west Mosul", "northern Iraq", "south-east Turkey": a direction word before a place names part of it.
 DIRECTION = re.compile(
@@ -209,7 +209,9 @@ class Resolver:
             found = self._variant(text)
         if not found:
             base, part = split_direction(text)
-            found = list(self.gazetteer.lookup(base, fuzzy=fuzzy)) if part else []
+            found = (
+                [c for c in self.gazetteer.lookup(base, fuzzy=fuzzy) if not has_no_parts(c)] if part else []
+            )
             if not found and not part:
                 found = list(self.gazetteer.lookup(text, fuzzy=fuzzy))
         if not found and (generic := _TRAILING_GENERIC.search(text)):

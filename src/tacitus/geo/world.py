@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from tacitus.geo.gazetteer import Candidate
+from tacitus.geo.precision import LINEAR_CODES
 
 #: Curated entries of these GeoNames classes are world features: water (H), relief (T), regions (L).
 WORLD_CLASSES = frozenset({"H", "T", "L"})
@@ -27,6 +28,13 @@ WORLD_CLASSES = frozenset({"H", "T", "L"})
 def is_world_feature(candidate: Candidate) -> bool:
     """A curated (``tacitus:``) water body, relief feature or region rather than a neighbourhood."""
     return candidate.curated and candidate.feature_class in WORLD_CLASSES
+
+
+def has_no_parts(candidate: Candidate) -> bool:
+    """A line (river, canal, wadi) that a direction word does not divide: news names no "west part" of
+    a river ("West Nile" is a Ugandan region and a virus, not the Nile's west), so "west X" never
+    resolves to one."""
+    return is_world_feature(candidate) and (candidate.feature_code or "").startswith(LINEAR_CODES)
 
 
 def homes(candidate: Candidate) -> tuple[str, ...]:
