@@ -18,6 +18,9 @@ from typing import Any
 from tacitus.geo.modifiers import PLACE_LABELS, HeadLexicon
 from tacitus.model import Evidence, Place
 
+#: UCDP ``where_prec`` of a country: only a country's name describes a town here.
+_COUNTRY = 6
+
 
 def description_end(span: Any, lexicon: HeadLexicon) -> int | None:
     """Where "Iraq's second largest city" ends, when the toponym ``span`` describes a town by its country
@@ -42,7 +45,11 @@ def described_towns(
     out: list[Place] = []
     for start, end in descriptions:
         country = next(
-            (p for p in places if p.evidence is not None and p.evidence.start == start and p.where_prec == 6),
+            (
+                p
+                for p in places
+                if p.evidence is not None and p.evidence.start == start and p.where_prec == _COUNTRY
+            ),
             None,
         )
         if country is None:
